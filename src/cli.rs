@@ -1,0 +1,109 @@
+//! Command-line interface: the TUI and the subcommands.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::text::{BidiMode, LayoutOptions};
+
+/// A terminal reader and explorer for Arabic news articles.
+#[derive(Debug, Parser)]
+#[command(name = "qari", version, about)]
+pub struct Cli {
+    /// Files and folders to open (.txt, .md, .jsonl); default: ./seeds or the bundled demo corpus.
+    pub paths: Vec<PathBuf>,
+    /// Where annotations, history and the user gazetteer are kept
+    /// (default: $QARI_DATA_DIR, else the platform data dir).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Display options shared by the TUI and `render`.
+    #[command(flatten)]
+    pub display: DisplayArgs,
+    /// A subcommand; without one, the TUI starts.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options for how text is displayed.
+#[derive(Debug, Clone, Args)]
+pub struct DisplayArgs {
+    /// Who reorders right-to-left text: the app (default) or the terminal.
+    #[arg(long, value_enum, default_value_t = BidiArg::App, global = true)]
+    pub bidi: BidiArg,
+    /// Shape Arabic letters into joined presentation forms.
+    #[arg(long, value_enum, default_value_t = OnOff::On, global = true)]
+    pub shape: OnOff,
+}
+
+/// `--bidi` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BidiArg {
+    /// qari reorders and shapes (terminal put in explicit mode).
+    App,
+    /// Logical order, for terminals that do their own bidi.
+    Terminal,
+}
+
+/// `on` / `off` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnOff {
+    /// Enabled.
+    On,
+    /// Disabled.
+    Off,
+}
+
+impl DisplayArgs {
+    /// Layout options for the given width.
+    pub fn layout_options(&self, width: u16) -> LayoutOptions {
+        LayoutOptions {
+            width,
+            bidi: match self.bidi {
+                BidiArg::App => BidiMode::App,
+                BidiArg::Terminal => BidiMode::Terminal,
+            },
+            shape: self.shape == OnOff::On,
+            direction: None,
+        }
+    }
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the lines the reader pane would show for FILE at a given width.
+    Render {
+        /// The article to render.
+        file: PathBuf,
+        /// Width of the reader in cells.
+        #[arg(long, default_value_t = 72)]
+        width: u16,
+    },
+}
+
+/// Parses the command line and runs qari.
+pub fn main() -> Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Render { ref file, width }) => {
+            let text = std::fs::read_to_string(file)?;
+            let paragraphs = crate::corpus::paragraph_ranges(&text);
+            let layout = crate::text::layout_document(
+                &text,
+                &paragraphs,
+                &cli.display.layout_options(width),
+            );
+            let mut out = String::new();
+            for line in &layout.lines {
+                out.push_str(&line.to_text());
+                out.push('\n');
+            }
+            print!("{out}");
+            Ok(())
+        }
+        None => {
+            anyhow::bail!("the terminal UI is not built yet");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! qari (قارئ, "reader"): a terminal reader and explorer for Arabic news.
+
+pub mod cli;
+pub mod corpus;
+pub mod paths;
+pub mod text;

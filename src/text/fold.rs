@@ -1,0 +1,178 @@
+//! Arabic search folding: the "search key" of a text, with a map back to the
+//! original so that matches found on the key can be highlighted in the text.
+//!
+//! The fold is NFKC per character, then: harakat, Quranic marks, tatweel and
+//! invisible format characters removed; alef forms → ا, ى → ي, ة → ه,
+//! Persian/Urdu letters → their Arabic counterparts, Arabic-Indic and Persian
+//! digits → ASCII, Latin lowercased (research/arabic.md §2.8).
+
+use std::ops::Range;
+use unicode_normalization::char::decompose_compatible;
+
+/// A folded text and, for each byte of the key, the byte offset in the original
+/// text of the character it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    /// The folded key.
+    pub key: String,
+    /// `map[i]` is the original byte offset of the character that produced key
+    /// byte `i`; `map[key.len()]` is the length of the original text.
+    pub map: Vec<u32>,
+}
+
+impl Folded {
+    /// Maps a byte range of the key back to a byte range of the original text.
+    ///
+    /// The end is extended over characters the fold deleted (harakat, tatweel),
+    /// so a highlighted word keeps the marks on its last letter.
+    pub fn to_original(&self, key_range: Range<usize>) -> Range<usize> {
+        let start = self.map[key_range.start.min(self.key.len())] as usize;
+        let end = if key_range.end >= self.key.len() {
+            self.map[self.key.len()] as usize
+        } else {
+            self.map[key_range.end] as usize
+        };
+        start..end.max(start)
+    }
+}
+
+/// Folds one character; calls `out` with each character of its folded form
+/// (none when the character is dropped from the key).
+pub fn fold_char(c: char, mut out: impl FnMut(char)) {
+    if c.is_ascii() {
+        out(c.to_ascii_lowercase());
+        return;
+    }
+    let mut emit = |d: char| {
+        if let Some(m) = fold_simple(d) {
+            if m.is_uppercase() {
+                for l in m.to_lowercase() {
+                    out(l);
+                }
+            } else {
+                out(m);
+            }
+        }
+    };
+    if is_plain_arabic_letter(c) {
+        emit(c);
+    } else {
+        decompose_compatible(c, &mut emit);
+    }
+}
+
+/// Arabic letters U+0621..=U+064A need no NFKC; skipping it is the fast path.
+fn is_plain_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+/// The per-character mapping applied after compatibility decomposition.
+fn fold_simple(c: char) -> Option<char> {
+    Some(match c {
+        // harakat, small marks, Quranic annotation marks, tatweel
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' => return None,
+        '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}' => return None,
+        '\u{0640}' => return None,
+        // invisible format characters and bidi controls
+        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}' => return None,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => return None,
+        // combining marks outside Arabic (Latin accents after NFKD)
+        '\u{0300}'..='\u{036F}' => return None,
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        'ی' | 'ې' | 'ۍ' | 'ے' => 'ي',
+        'ک' | 'ڪ' => 'ك',
+        'ھ' | 'ہ' | 'ۀ' | 'ە' => 'ه',
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        '\u{066B}' => '.',
+        '\u{066C}' => ',',
+        // typographic quotes and dashes fold to their ASCII forms
+        '\u{2018}' | '\u{2019}' => '\'',
+        '\u{201C}' | '\u{201D}' | '«' | '»' => '"',
+        '\u{2010}'..='\u{2015}' => '-',
+        _ => c,
+    })
+}
+
+/// Folds `text` into its search key with the offset map.
+pub fn fold(text: &str) -> Folded {
+    let mut key = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        fold_char(c, |f| {
+            let before = key.len();
+            key.push(f);
+            map.extend(std::iter::repeat_n(i as u32, key.len() - before));
+        });
+    }
+    map.push(text.len() as u32);
+    Folded { key, map }
+}
+
+/// Folds `text` into its search key without building the offset map.
+pub fn fold_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, |f| key.push(f));
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(input: &str, expected: &str) {
+        assert_eq!(fold_key(input), expected, "fold({input:?})");
+        assert_eq!(fold(input).key, expected);
+    }
+
+    #[test]
+    fn fold_table() {
+        case("أذربيجان", "اذربيجان");
+        case("إيران", "ايران");
+        case("آسيا", "اسيا");
+        case("ٱلله", "الله");
+        case("مستشفى", "مستشفي");
+        case("القاهرة", "القاهره");
+        case("تُدفّع", "تدفع");
+        case("الســـلام", "السلام");
+        case("٢٠٢٣", "2023");
+        case("۱۴۰۲", "1402");
+        case("CSTO", "csto");
+        case("MiG-29", "mig-29");
+        case("کرد ی", "كرد ي");
+        case("\u{FEFB}", "لا"); // lam-alef ligature presentation form
+        case("\u{FE8D}\u{FEDF}", "ال"); // presentation forms
+        case("a\u{200F}b\u{202B}c", "abc");
+        case("«قره باغ»", "\"قره باغ\"");
+        case("Café", "cafe");
+    }
+
+    #[test]
+    fn offset_map_round_trips_through_deleted_marks() {
+        let text = "هل تُدفّع موسكو";
+        let f = fold(text);
+        let k = f.key.find("تدفع").unwrap();
+        let r = f.to_original(k..k + "تدفع".len());
+        assert_eq!(&text[r], "تُدفّع");
+        let k = f.key.find("موسكو").unwrap();
+        assert_eq!(&text[f.to_original(k..k + "موسكو".len())], "موسكو");
+    }
+
+    #[test]
+    fn offset_map_covers_every_key_byte() {
+        let text = "وأرمينيا ٢٠٢٠ ﻻ MiG";
+        let f = fold(text);
+        assert_eq!(f.map.len(), f.key.len() + 1);
+        for w in f.map.windows(2) {
+            assert!(w[0] <= w[1]);
+        }
+        for (i, _) in f.key.char_indices() {
+            assert!(text.is_char_boundary(f.map[i] as usize));
+        }
+    }
+}
