@@ -1,5 +1,6 @@
 //! qari (قارئ, "reader"): a terminal reader and explorer for Arabic news.
 
+pub mod annotations;
 pub mod cli;
 pub mod corpus;
 pub mod paths;

@@ -1,0 +1,16 @@
+//! Annotations: passages of a document marked with a label, tags and a note.
+//!
+//! * [`model`]: the W3C-shaped record (selectors in code points).
+//! * [`offsets`]: byte ↔ code-point conversion (the app uses bytes).
+//! * [`set`]: the in-memory set with undo/redo and the merge rule.
+//! * [`store`]: the per-corpus JSON file (atomic saves, lock + merge,
+//!   corrupt files kept aside).
+
+pub mod model;
+pub mod offsets;
+pub mod set;
+pub mod store;
+
+pub use model::{Annotation, Target, TextPositionSelector, TextQuoteSelector, Timestamp};
+pub use set::{AnnotationSet, Change, Tombstone};
+pub use store::{corpus_key, store_path, Store, StoreError};
