@@ -87,20 +87,7 @@ pub fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Render { ref file, width }) => {
-            let text = std::fs::read_to_string(file)?;
-            let paragraphs = crate::corpus::paragraph_ranges(&text);
-            let layout = crate::text::layout_document(
-                &text,
-                &paragraphs,
-                &cli.display.layout_options(width),
-            );
-            let mut out = String::new();
-            for line in &layout.lines {
-                out.push_str(&line.to_text());
-                out.push('\n');
-            }
-            print!("{out}");
-            Ok(())
+            crate::text::render::run_render(file, &cli.display.layout_options(width))
         }
         None => {
             anyhow::bail!("the terminal UI is not built yet");

@@ -7,6 +7,10 @@
 
 use std::ops::Range;
 
+use super::bidi::{paragraph_direction, reset_whitespace, resolve, visual_order, Levels, Scan};
+use super::cluster::{clusters, Cluster, SEG, WS};
+use super::wrap::wrap;
+
 /// Who reorders and shapes right-to-left text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum BidiMode {
@@ -105,11 +109,14 @@ pub struct DocLayout {
 }
 
 /// Lays out the given paragraphs (byte ranges of `text`) at `opts.width`.
+///
+/// Ranges that are out of bounds or not on character boundaries are skipped.
 pub fn layout_document(text: &str, paragraphs: &[Range<usize>], opts: &LayoutOptions) -> DocLayout {
-    // Placeholder: logical order, greedy char wrap. Replaced by the bidi pipeline.
-    let width = opts.width.max(1) as usize;
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(paragraphs.len() * 4);
     for (pi, p) in paragraphs.iter().enumerate() {
+        if text.get(p.clone()).is_none() {
+            continue;
+        }
         if pi > 0 {
             lines.push(VisualLine {
                 paragraph: usize::MAX,
@@ -117,29 +124,7 @@ pub fn layout_document(text: &str, paragraphs: &[Range<usize>], opts: &LayoutOpt
                 ..Default::default()
             });
         }
-        let mut line = VisualLine {
-            paragraph: pi,
-            logical: p.start..p.start,
-            ..Default::default()
-        };
-        for (i, ch) in text[p.clone()].char_indices() {
-            let at = p.start + i;
-            if line.cells.len() >= width {
-                lines.push(std::mem::take(&mut line));
-                line = VisualLine {
-                    paragraph: pi,
-                    logical: at..at,
-                    ..Default::default()
-                };
-            }
-            line.cells.push(Cell {
-                symbol: ch.to_string(),
-                width: 1,
-                logical: at..at + ch.len_utf8(),
-            });
-            line.logical.end = at + ch.len_utf8();
-        }
-        lines.push(line);
+        layout_paragraph(text, p.clone(), pi, opts, &mut lines);
     }
     DocLayout {
         width: opts.width,
@@ -147,17 +132,202 @@ pub fn layout_document(text: &str, paragraphs: &[Range<usize>], opts: &LayoutOpt
     }
 }
 
+/// Lays out `text` as a single paragraph.
+pub fn layout_text(text: &str, opts: &LayoutOptions) -> DocLayout {
+    let whole = 0..text.len();
+    layout_document(text, std::slice::from_ref(&whole), opts)
+}
+
+/// The base direction a paragraph gets under `opts`.
+pub fn direction_of(paragraph: &str, opts: &LayoutOptions) -> Direction {
+    opts.direction
+        .unwrap_or_else(|| paragraph_direction(paragraph))
+}
+
+/// Lays out one paragraph `text[range]` and appends its lines to `out`.
+fn layout_paragraph(
+    text: &str,
+    range: Range<usize>,
+    index: usize,
+    opts: &LayoutOptions,
+    out: &mut Vec<VisualLine>,
+) {
+    let base = range.start;
+    let p = &text[range];
+    let app = opts.bidi == BidiMode::App;
+    let scan = Scan::of(p);
+    let dir = opts.direction.unwrap_or_else(|| scan.dominant());
+    let rtl = dir == Direction::Rtl;
+    let cl = clusters(p, app && opts.shape);
+    let width = opts.width.max(1) as usize;
+    let lines = wrap(&cl, width);
+    if lines.is_empty() {
+        out.push(VisualLine {
+            paragraph: index,
+            logical: base..base,
+            rtl,
+            ..Default::default()
+        });
+        return;
+    }
+    let levels = if app {
+        resolve(p, &scan, dir)
+    } else {
+        Levels::Uniform(0)
+    };
+    let para = Para {
+        p,
+        base,
+        levels,
+        rtl,
+        app,
+        width,
+        index,
+    };
+    for r in lines {
+        let line = &cl[r];
+        out.push(para.line(line));
+    }
+}
+
+/// A paragraph being laid out: what every line of it needs.
+struct Para<'a> {
+    /// The paragraph text.
+    p: &'a str,
+    /// Its byte offset in the document.
+    base: usize,
+    /// Resolved levels (unused in terminal mode).
+    levels: Levels,
+    /// Right-to-left base direction.
+    rtl: bool,
+    /// The app reorders and mirrors (`BidiMode::App`).
+    app: bool,
+    /// Line width in cells.
+    width: usize,
+    /// Paragraph index.
+    index: usize,
+}
+
+impl Para<'_> {
+    /// Reorders one line of clusters (L1, L2) and turns them into cells.
+    fn line(&self, line: &[Cluster]) -> VisualLine {
+        let Para {
+            p,
+            base,
+            ref levels,
+            rtl,
+            app,
+            width,
+            index: paragraph,
+        } = *self;
+        let para_level = u8::from(rtl);
+        let mut cells = Vec::with_capacity(line.len());
+        let mut push = |c: &Cluster, level: u8| {
+            let mut symbol = String::with_capacity((c.end - c.start) as usize + 1);
+            let mut w = c.width;
+            if w as usize > width {
+                // Wider than the whole line (a wide character at width 1).
+                symbol.push('\u{FFFD}');
+                w = 1;
+            } else {
+                c.push_symbol(p, app && level % 2 == 1, &mut symbol);
+            }
+            cells.push(Cell {
+                symbol,
+                width: w,
+                logical: base + c.start as usize..base + c.end as usize,
+            });
+        };
+        match levels {
+            // Uniform levels equal the paragraph level, so L1 changes nothing.
+            Levels::Uniform(l) => {
+                let l = if app { *l } else { 0 };
+                if l % 2 == 1 {
+                    line.iter().rev().for_each(|c| push(c, l));
+                } else {
+                    line.iter().for_each(|c| push(c, l));
+                }
+            }
+            _ => {
+                let mut lv: Vec<u8> = line.iter().map(|c| levels.at(c.start as usize)).collect();
+                reset_whitespace(
+                    &mut lv,
+                    para_level,
+                    |i| line[i].flags & SEG != 0,
+                    |i| line[i].flags & WS != 0,
+                );
+                for i in visual_order(&lv) {
+                    push(&line[i], lv[i]);
+                }
+            }
+        }
+        let used: usize = cells.iter().map(|c| c.width as usize).sum();
+        let pad = if rtl && app {
+            width.saturating_sub(used)
+        } else {
+            0
+        };
+        VisualLine {
+            paragraph,
+            logical: base + line[0].start as usize..base + line[line.len() - 1].end as usize,
+            rtl,
+            pad: pad.min(u16::MAX as usize) as u16,
+            cells,
+        }
+    }
+}
+
 /// Lays out a single line (a title, a snippet) in at most `max_width` cells;
 /// text that does not fit is cut in logical order with an ellipsis at its
-/// logical end.
+/// logical end (for right-to-left text the ellipsis is on the left).
+/// The line is not padded; the ellipsis cell covers the hidden text.
 pub fn layout_inline(text: &str, max_width: u16, opts: &LayoutOptions) -> VisualLine {
+    let max = max_width as usize;
+    if max == 0 {
+        return VisualLine::default();
+    }
+    let app = opts.bidi == BidiMode::App;
+    let cl = clusters(text, app && opts.shape);
+    let total: usize = cl.iter().map(|c| c.width as usize).sum();
     let o = LayoutOptions {
         width: max_width,
+        direction: Some(direction_of(text, opts)),
         ..*opts
     };
-    let range = 0..text.len();
-    let whole = std::slice::from_ref(&range);
-    let mut l = layout_document(text, whole, &o);
-    l.lines.truncate(1);
-    l.lines.pop().unwrap_or_default()
+    let whole = 0..text.len();
+    if total <= max {
+        let mut lines = Vec::new();
+        layout_paragraph(text, whole, 0, &o, &mut lines);
+        let mut line = lines.into_iter().next().unwrap_or_default();
+        line.pad = 0;
+        return line;
+    }
+    // Keep the clusters that fit in max - 1 cells, then the ellipsis.
+    let mut used = 0;
+    let mut cut = 0;
+    for c in &cl {
+        if used + c.width as usize > max - 1 {
+            break;
+        }
+        used += c.width as usize;
+        cut = c.end as usize;
+    }
+    let kept = text[..cut].trim_end();
+    let cut = kept.len();
+    let short = format!("{kept}\u{2026}");
+    let mut lines = Vec::new();
+    layout_paragraph(&short, 0..short.len(), 0, &o, &mut lines);
+    let mut line = lines.into_iter().next().unwrap_or_default();
+    for c in &mut line.cells {
+        if c.logical.start >= cut {
+            c.logical = cut..text.len();
+        }
+    }
+    line.logical = 0..text.len();
+    line.pad = 0;
+    line
 }
+
+#[cfg(test)]
+#[path = "layout_tests.rs"]
+mod tests;

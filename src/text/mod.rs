@@ -1,9 +1,16 @@
 //! Text processing: the bidi reading pipeline (wrap logical lines, reorder,
 //! shape) and Arabic search folding.
 
+pub mod bidi;
+pub mod cluster;
 pub mod fold;
 pub mod layout;
+pub mod render;
+pub mod shape;
+pub mod wrap;
 
+pub use bidi::paragraph_direction;
 pub use layout::{
-    layout_document, layout_inline, BidiMode, Cell, Direction, DocLayout, LayoutOptions, VisualLine,
+    direction_of, layout_document, layout_inline, layout_text, BidiMode, Cell, Direction,
+    DocLayout, LayoutOptions, VisualLine,
 };

@@ -1,0 +1,240 @@
+//! Bidi levels and per-line reordering (UAX #9).
+//!
+//! Levels are resolved once per paragraph (rules P–I, by unicode-bidi, or by a
+//! fast path when the answer is known without running the algorithm); lines
+//! are then reordered one by one (L1, L2) at the level of grapheme clusters,
+//! which keeps harakat on their letters (L3). Mirroring (L4) is done when the
+//! cells are emitted.
+
+use unicode_bidi::{bidi_class, BidiClass, Level, ParagraphBidiInfo};
+
+use super::layout::Direction;
+
+/// Bidi class of `c`, with shortcuts for ASCII and the Arabic block (the
+/// general lookup is a binary search).
+pub fn class(c: char) -> BidiClass {
+    use BidiClass::*;
+    match c {
+        'a'..='z' | 'A'..='Z' => L,
+        '0'..='9' => EN,
+        ' ' => WS,
+        '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' => AL,
+        '\u{064B}'..='\u{065F}' => NSM,
+        _ => bidi_class(c),
+    }
+}
+
+/// What a paragraph contains, as far as direction is concerned.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// Strong left-to-right characters.
+    pub ltr: usize,
+    /// Strong right-to-left characters (R and AL).
+    pub rtl: usize,
+    /// Direction of the first strong character.
+    pub first: Option<Direction>,
+    /// European or Arabic numbers (EN, AN).
+    pub numbers: bool,
+    /// Arabic numbers (AN).
+    pub arabic_numbers: bool,
+    /// Explicit embeddings, overrides or isolates.
+    pub explicit: bool,
+}
+
+impl Scan {
+    /// Counts the strong characters of `text`.
+    pub fn of(text: &str) -> Scan {
+        use BidiClass::*;
+        let mut s = Scan::default();
+        for c in text.chars() {
+            match class(c) {
+                L => {
+                    s.ltr += 1;
+                    s.first.get_or_insert(Direction::Ltr);
+                }
+                R | AL => {
+                    s.rtl += 1;
+                    s.first.get_or_insert(Direction::Rtl);
+                }
+                EN => s.numbers = true,
+                AN => {
+                    s.numbers = true;
+                    s.arabic_numbers = true;
+                }
+                LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI => s.explicit = true,
+                _ => {}
+            }
+        }
+        s
+    }
+
+    /// The dominant direction: the one with more strong letters; a tie goes
+    /// to the first strong letter; no strong letter at all means LTR.
+    pub fn dominant(&self) -> Direction {
+        if self.rtl > self.ltr {
+            Direction::Rtl
+        } else if self.ltr > self.rtl {
+            Direction::Ltr
+        } else {
+            self.first.unwrap_or(Direction::Ltr)
+        }
+    }
+}
+
+/// The dominant direction of a paragraph's strong letters ("MiG-29" at the
+/// start of an Arabic paragraph does not make it left to right).
+pub fn paragraph_direction(text: &str) -> Direction {
+    Scan::of(text).dominant()
+}
+
+/// Resolved embedding levels of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Levels {
+    /// Every character has this level.
+    Uniform(u8),
+    /// One level per byte of the paragraph text.
+    PerByte(Vec<u8>),
+}
+
+impl Levels {
+    /// Level of the character starting at byte `at`.
+    pub fn at(&self, at: usize) -> u8 {
+        match self {
+            Levels::Uniform(l) => *l,
+            Levels::PerByte(v) => v.get(at).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// Resolves the levels of one paragraph with base direction `dir`.
+pub fn resolve(text: &str, scan: &Scan, dir: Direction) -> Levels {
+    let uniform = match dir {
+        // Only RTL letters and neutrals: everything resolves to level 1.
+        Direction::Rtl => scan.ltr == 0 && !scan.numbers && !scan.explicit,
+        // No RTL letters and no Arabic numbers: European numbers become L (W7).
+        Direction::Ltr => scan.rtl == 0 && !scan.arabic_numbers && !scan.explicit,
+    };
+    let base = if dir == Direction::Rtl { 1 } else { 0 };
+    if uniform {
+        return Levels::Uniform(base);
+    }
+    let level = if dir == Direction::Rtl {
+        Level::rtl()
+    } else {
+        Level::ltr()
+    };
+    let info = ParagraphBidiInfo::new(text, Some(level));
+    Levels::PerByte(info.levels.iter().map(|l| l.number()).collect())
+}
+
+/// L1 for one line: segment separators, and whitespace before them, go back
+/// to the paragraph level. (Trailing whitespace was trimmed by the wrapper.)
+/// `seg[i]` tells whether item `i` is a segment separator, `ws[i]` whether
+/// it is whitespace.
+pub fn reset_whitespace(
+    levels: &mut [u8],
+    base: u8,
+    seg: impl Fn(usize) -> bool,
+    ws: impl Fn(usize) -> bool,
+) {
+    let mut reset = true;
+    for i in (0..levels.len()).rev() {
+        if seg(i) {
+            levels[i] = base;
+            reset = true;
+        } else if ws(i) {
+            if reset {
+                levels[i] = base;
+            }
+        } else {
+            reset = false;
+        }
+    }
+}
+
+/// L2: the visual order of a line's items, as indices into `levels`
+/// (left to right on screen).
+pub fn visual_order(levels: &[u8]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..levels.len()).collect();
+    let (Some(&max), Some(&min)) = (levels.iter().max(), levels.iter().min()) else {
+        return order;
+    };
+    if max == min {
+        if max % 2 == 1 {
+            order.reverse();
+        }
+        return order;
+    }
+    let lowest_odd = if min % 2 == 1 { min } else { min + 1 };
+    let mut lvl = max;
+    while lvl >= lowest_odd {
+        let mut i = 0;
+        while i < order.len() {
+            if levels[order[i]] >= lvl {
+                let start = i;
+                while i < order.len() && levels[order[i]] >= lvl {
+                    i += 1;
+                }
+                order[start..i].reverse();
+            } else {
+                i += 1;
+            }
+        }
+        if lvl == 0 {
+            break;
+        }
+        lvl -= 1;
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dominant_direction_is_not_first_strong() {
+        assert_eq!(paragraph_direction("MiG-29 طائرة مقاتلة"), Direction::Rtl);
+        assert_eq!(paragraph_direction("Hello (CSTO) في"), Direction::Ltr);
+        assert_eq!(paragraph_direction("2010"), Direction::Ltr);
+        // A tie goes to the first strong letter.
+        assert_eq!(paragraph_direction("ab بت"), Direction::Ltr);
+        assert_eq!(paragraph_direction("بت ab"), Direction::Rtl);
+    }
+
+    #[test]
+    fn l2_reverses_from_the_highest_level() {
+        assert_eq!(visual_order(&[0, 0, 1, 1, 0]), [0, 1, 3, 2, 4]);
+        assert_eq!(visual_order(&[1, 1, 2, 2, 1]), [4, 2, 3, 1, 0]);
+        assert_eq!(visual_order(&[1, 1, 1]), [2, 1, 0]);
+        assert_eq!(visual_order(&[]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode_bidi() {
+        for (text, dir) in [
+            ("مرحبا بكم (هنا) «نعم»!", Direction::Rtl),
+            ("plain English, 2010 (yes).", Direction::Ltr),
+        ] {
+            let scan = Scan::of(text);
+            let level = if dir == Direction::Rtl {
+                Level::rtl()
+            } else {
+                Level::ltr()
+            };
+            let full = ParagraphBidiInfo::new(text, Some(level));
+            let fast = resolve(text, &scan, dir);
+            assert!(matches!(fast, Levels::Uniform(_)));
+            for (i, _) in text.char_indices() {
+                assert_eq!(fast.at(i), full.levels[i].number(), "{text} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn whitespace_before_a_tab_goes_to_the_paragraph_level() {
+        let mut lv = [1, 2, 2, 2, 1];
+        reset_whitespace(&mut lv, 1, |i| i == 3, |i| i == 2);
+        assert_eq!(lv, [1, 2, 1, 1, 1]);
+    }
+}
