@@ -1,8 +1,24 @@
 //! Loading a corpus of articles: decoding, sanitising, splitting into
 //! paragraphs and sentences, and reading title, source and date.
 
+use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
+
+mod build;
+pub mod date;
+pub mod decode;
+mod load;
+pub mod meta;
+pub mod sanitize;
+pub mod split;
+pub mod walk;
+
+pub use load::{
+    default_paths, load, load_default, load_file, load_streaming, load_streaming_embedded, DocKey,
+    LoadEvent, LOAD_THREADS,
+};
+pub use split::{paragraph_ranges, sentence_ranges};
 
 /// A publication date found in an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,18 +72,8 @@ pub struct Corpus {
     pub skipped: Vec<Skipped>,
 }
 
-/// Byte ranges of the paragraphs of `text`: its non-empty lines, with
-/// surrounding white space trimmed.
-pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_end_matches(['\n', '\r']).trim_end();
-        let lead = trimmed.len() - trimmed.trim_start().len();
-        if !trimmed.trim_start().is_empty() {
-            out.push(start + lead..start + trimmed.len());
-        }
-        start += line.len();
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
     }
-    out
 }

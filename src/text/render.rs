@@ -5,7 +5,7 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::layout::{layout_document, LayoutOptions};
 
@@ -41,12 +41,11 @@ pub fn write_rendered(
 
 /// Runs `qari render FILE`: prints the reader lines of FILE to stdout.
 pub fn run_render(file: &Path, opts: &LayoutOptions) -> Result<()> {
-    let text =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let paragraphs = crate::corpus::paragraph_ranges(&text);
+    // Decoded, sanitised and split exactly as the reader gets it.
+    let doc = crate::corpus::load_file(file).map_err(|s| anyhow::anyhow!("cannot read {s}"))?;
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
-    write_rendered(&text, &paragraphs, opts, &mut lock)?;
+    write_rendered(&doc.text, &doc.paragraphs, opts, &mut lock)?;
     lock.flush()?;
     Ok(())
 }

@@ -1,0 +1,202 @@
+//! Building a [`Document`] from decoded text: sanitising, splitting and
+//! reading the metadata. Also JSONL records.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::decode::{nfc, normalize_newlines};
+use super::{date, meta, sanitize, split, DocDate, Document, Skipped};
+
+/// Metadata given with the text (JSONL fields); what is missing is derived.
+#[derive(Debug, Clone, Default)]
+pub struct Given {
+    /// Title.
+    pub title: Option<String>,
+    /// Source.
+    pub source: Option<String>,
+    /// Date as written.
+    pub date: Option<String>,
+}
+
+/// Builds a document from decoded (LF, NFC) text; `Err` when it has no text.
+pub fn build_document(
+    id: String,
+    path: Option<PathBuf>,
+    text: String,
+    mut notes: Vec<String>,
+    given: Given,
+) -> Result<Document, String> {
+    let clean = sanitize::sanitize(text);
+    notes.extend(clean.notes());
+    let text = clean.text;
+    let paragraphs = split::paragraph_ranges(&text);
+    if paragraphs.is_empty() {
+        return Err("no text".into());
+    }
+    let sentences = split::sentence_ranges(&text, &paragraphs);
+    let (date, date_range) = match given.date.as_deref().map(one_line) {
+        Some(d) if !d.is_empty() => (Some(given_date(&d)), None),
+        _ => match date::find_date(&text, &paragraphs) {
+            Some((d, r)) => (Some(d), Some(r)),
+            None => (None, None),
+        },
+    };
+    let title = match given.title.as_deref().map(one_line) {
+        Some(t) if !t.is_empty() => t,
+        _ => meta::title(&text, &paragraphs, &sentences, date_range),
+    };
+    let source = match given.source.as_deref().map(one_line) {
+        Some(s) if !s.is_empty() => Some(s),
+        _ => meta::source(&text),
+    };
+    Ok(Document {
+        id,
+        path,
+        title,
+        source,
+        date,
+        text,
+        paragraphs,
+        sentences,
+        notes,
+    })
+}
+
+/// A metadata field made safe and single-line.
+fn one_line(s: &str) -> String {
+    let t = sanitize::sanitize(nfc(normalize_newlines(s.to_string()))).text;
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn given_date(text: &str) -> DocDate {
+    date::parse_date(text).unwrap_or_else(|| DocDate {
+        text: text.to_string(),
+        iso: None,
+    })
+}
+
+#[derive(Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    title: Option<String>,
+    text: Option<String>,
+    source: Option<String>,
+    date: Option<serde_json::Value>,
+}
+
+/// Parses JSONL text (already decoded): one `{"id","title","text","source",
+/// "date"}` object a line. A record without `id` gets `FILE_ID:LINE`. Bad
+/// lines are reported as skipped with their line number; blank lines are
+/// ignored.
+pub fn parse_jsonl(
+    file_id: &str,
+    path: Option<&Path>,
+    text: &str,
+    notes: &[String],
+) -> (Vec<Document>, Vec<Skipped>) {
+    let mut docs = Vec::new();
+    let mut skipped = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let n = n + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |reason: String| Skipped {
+            path: path.map_or_else(|| PathBuf::from(file_id), Path::to_path_buf),
+            reason: format!("line {n}: {reason}"),
+        };
+        let rec: Record = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(e) => {
+                skipped.push(bad(format!("invalid JSON record: {e}")));
+                continue;
+            }
+        };
+        let Some(body) = rec.text else {
+            skipped.push(bad("no \"text\" field".into()));
+            continue;
+        };
+        let id = match rec.id {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => one_line(&s),
+            Some(serde_json::Value::Number(x)) => x.to_string(),
+            _ => format!("{file_id}:{n}"),
+        };
+        let date = match rec.date {
+            Some(serde_json::Value::String(s)) => Some(s),
+            Some(serde_json::Value::Number(x)) => Some(x.to_string()),
+            _ => None,
+        };
+        let given = Given {
+            title: rec.title,
+            source: rec.source,
+            date,
+        };
+        let body = nfc(normalize_newlines(body));
+        match build_document(id, path.map(Path::to_path_buf), body, notes.to_vec(), given) {
+            Ok(d) => docs.push(d),
+            Err(e) => skipped.push(bad(e)),
+        }
+    }
+    (docs, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_records_and_bad_lines() {
+        let text = concat!(
+            r#"{"id":"a","title":"T","text":"نص أول.\nسطر","source":"S","date":"2023-09-19"}"#,
+            "\n\n",
+            "{broken\n",
+            r#"{"text":"السبت 31 أكتوبر 2020\nعنوان\nنص"}"#,
+            "\n",
+            r#"{"id":"c"}"#,
+            "\n",
+            r#"{"id":7,"text":"\u001b[2Jx"}"#,
+            "\n"
+        );
+        let (docs, skipped) = parse_jsonl("f.jsonl", None, text, &[]);
+        let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "f.jsonl:4", "7"]);
+        assert_eq!(docs[0].title, "T");
+        assert_eq!(docs[0].source.as_deref(), Some("S"));
+        assert_eq!(
+            docs[0].date.as_ref().unwrap().iso.as_deref(),
+            Some("2023-09-19")
+        );
+        assert_eq!(docs[1].title, "عنوان");
+        assert_eq!(
+            docs[1].date.as_ref().unwrap().iso.as_deref(),
+            Some("2020-10-31")
+        );
+        assert_eq!(docs[2].text, "x");
+        let reasons: Vec<_> = skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert!(
+            reasons[0].starts_with("line 3: invalid JSON"),
+            "{reasons:?}"
+        );
+        assert_eq!(reasons[1], "line 5: no \"text\" field");
+    }
+
+    #[test]
+    fn empty_text_is_refused() {
+        let r = build_document("x".into(), None, " \n\n".into(), vec![], Given::default());
+        assert_eq!(r.unwrap_err(), "no text");
+    }
+
+    #[test]
+    fn escape_sequences_never_reach_the_document() {
+        let t = "عنوان\u{1b}[2J\nنص \u{1b}]0;title\u{7} و\u{1b} \u{9b}1m\u{85}تم\n".to_string();
+        let d = build_document("x".into(), None, t, vec![], Given::default()).unwrap();
+        assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
+        assert_eq!(d.title, "عنوان");
+        assert!(
+            d.notes.iter().any(|n| n.starts_with("removed 5 control")),
+            "{:?}",
+            d.notes
+        );
+    }
+}

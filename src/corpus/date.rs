@@ -1,0 +1,272 @@
+//! The publication date written near the top of an article.
+//!
+//! Looked for in the first [`DATE_PARAGRAPHS`] paragraphs, starting within
+//! their first [`DATE_WINDOW`] bytes (a date deep inside the first paragraph
+//! is about the story, not its publication). Forms:
+//! - `[weekday] DAY MONTH[/MONTH] YEAR [TIME [ص|م]]` with Arabic month names of
+//!   every regional family (يناير…, كانون الثاني…, جانفي…, يوليوز…);
+//! - `19th, September 2023 [GMT]`, `September 19, 2023`;
+//! - `2023-09-19`, `19/09/2023` (day first; month first only when the day
+//!   cannot be a month);
+//!
+//! digits may be ASCII, Arabic-Indic or Persian.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::DocDate;
+
+/// Paragraphs searched for the publication date.
+pub const DATE_PARAGRAPHS: usize = 5;
+/// A date must start within this many bytes of its paragraph.
+pub const DATE_WINDOW: usize = 80;
+
+/// Arabic month names with their numbers. Listed longest first within the
+/// regex, so `مايو` wins over `ماي`.
+#[rustfmt::skip]
+const AR_MONTHS: &[(&str, u32)] = &[
+    ("يناير", 1), ("جانفي", 1), ("كانون الثاني", 1), ("كانون ثاني", 1),
+    ("فبراير", 2), ("فيفري", 2), ("شباط", 2),
+    ("مارس", 3), ("آذار", 3), ("اذار", 3),
+    ("أبريل", 4), ("ابريل", 4), ("إبريل", 4), ("أفريل", 4), ("افريل", 4), ("نيسان", 4),
+    ("مايو", 5), ("ماي", 5), ("أيار", 5), ("ايار", 5),
+    ("يونيو", 6), ("يونيه", 6), ("جوان", 6), ("حزيران", 6),
+    ("يوليو", 7), ("يوليه", 7), ("يوليوز", 7), ("جويلية", 7), ("تموز", 7),
+    ("أغسطس", 8), ("اغسطس", 8), ("أوت", 8), ("اوت", 8), ("غشت", 8), ("أغشت", 8), ("آب", 8),
+    ("سبتمبر", 9), ("شتنبر", 9), ("شتمبر", 9), ("أيلول", 9), ("ايلول", 9),
+    ("أكتوبر", 10), ("اكتوبر", 10), ("تشرين الأول", 10), ("تشرين الاول", 10), ("تشرين أول", 10),
+    ("نوفمبر", 11), ("نونبر", 11), ("تشرين الثاني", 11), ("تشرين ثاني", 11),
+    ("ديسمبر", 12), ("دجنبر", 12), ("دجمبر", 12), ("كانون الأول", 12), ("كانون الاول", 12),
+    ("كانون أول", 12),
+];
+
+const EN_MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+const WEEKDAYS: &str = "الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت";
+
+struct Patterns {
+    arabic: Regex,
+    english: Regex,
+    numeric: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut names: Vec<&str> = AR_MONTHS.iter().map(|(n, _)| *n).collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let mon = names.join("|");
+        let d = "[0-9٠-٩۰-۹]";
+        let arabic = format!(
+            r"(?:(?:{WEEKDAYS})\s*[،,]?\s*)?({d}{{1,2}})\s+({mon})(?:\s*/\s*(?:{mon}))?\s*[،,]?\s*({d}{{4}})(?:\s*م\b)?(?:\s*[-–،,]?\s*{d}{{1,2}}:{d}{{2}}(?:\s*(?:ص|م|صباحا|مساء)\b)?)?"
+        );
+        let en = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
+        let english = format!(
+            r"(?i)\b(?:({d}{{1,2}})(?:st|nd|rd|th)?,?\s+({en}),?\s+({d}{{4}})|({en})\s+({d}{{1,2}})(?:st|nd|rd|th)?,?\s+({d}{{4}}))(?:\s+GMT\b)?"
+        );
+        let numeric = format!(
+            r"\b(?:({d}{{4}})-({d}{{1,2}})-({d}{{1,2}})|({d}{{1,2}})\u{{200F}}?[/.-]({d}{{1,2}})\u{{200F}}?[/.-]({d}{{4}})\b)"
+        );
+        // The patterns are constants; failing to compile them is a bug caught by every test.
+        Patterns {
+            arabic: Regex::new(&arabic).expect("arabic date regex"),
+            english: Regex::new(&english).expect("english date regex"),
+            numeric: Regex::new(&numeric).expect("numeric date regex"),
+        }
+    })
+}
+
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit()) || s.chars().any(|c| matches!(c, '٠'..='٩' | '۰'..='۹'))
+}
+
+/// A number written with any of the three digit sets.
+fn number(s: &str) -> Option<u32> {
+    s.chars().try_fold(0u32, |acc, c| {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '٠'..='٩' => c as u32 - '٠' as u32,
+            '۰'..='۹' => c as u32 - '۰' as u32,
+            _ => return None,
+        };
+        acc.checked_mul(10)?.checked_add(d)
+    })
+}
+
+fn iso(year: u32, month: u32, day: u32) -> Option<String> {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1..=days).contains(&day) && (1800..=2200).contains(&year))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+fn en_month(s: &str) -> Option<u32> {
+    let p = s.get(..3)?.to_ascii_lowercase();
+    EN_MONTHS.iter().position(|m| *m == p).map(|i| i as u32 + 1)
+}
+
+/// The first date in `s` and its byte range: (iso, range).
+fn find_in(s: &str) -> Option<(String, Range<usize>)> {
+    let p = patterns();
+    let mut best: Option<(String, Range<usize>)> = None;
+    let mut consider = |iso: Option<String>, r: Range<usize>| {
+        if let Some(iso) = iso {
+            if best.as_ref().is_none_or(|(_, b)| r.start < b.start) {
+                best = Some((iso, r));
+            }
+        }
+    };
+    for c in p.arabic.captures_iter(s) {
+        let month = AR_MONTHS.iter().find(|(n, _)| *n == &c[2]).map(|(_, m)| *m);
+        let d = (|| iso(number(&c[3])?, month?, number(&c[1])?))();
+        consider(d, c.get(0).map_or(0..0, |m| m.range()));
+    }
+    for c in p.english.captures_iter(s) {
+        let d = if c.get(1).is_some() {
+            (|| iso(number(&c[3])?, en_month(&c[2])?, number(&c[1])?))()
+        } else {
+            (|| iso(number(&c[6])?, en_month(&c[4])?, number(&c[5])?))()
+        };
+        consider(d, c.get(0).map_or(0..0, |m| m.range()));
+    }
+    for c in p.numeric.captures_iter(s) {
+        let d = if c.get(1).is_some() {
+            (|| iso(number(&c[1])?, number(&c[2])?, number(&c[3])?))()
+        } else {
+            (|| {
+                let (a, b, y) = (number(&c[4])?, number(&c[5])?, number(&c[6])?);
+                iso(y, b, a).or_else(|| iso(y, a, b))
+            })()
+        };
+        consider(d, c.get(0).map_or(0..0, |m| m.range()));
+    }
+    best
+}
+
+/// Reads a date from a short string (a JSONL `date` field): the first date
+/// found anywhere in it, with `text` the whole string.
+pub fn parse_date(s: &str) -> Option<DocDate> {
+    let (iso, _) = find_in(s)?;
+    Some(DocDate {
+        text: s.trim().to_string(),
+        iso: Some(iso),
+    })
+}
+
+/// The publication date near the top of `text` and its byte range.
+pub fn find_date(text: &str, paragraphs: &[Range<usize>]) -> Option<(DocDate, Range<usize>)> {
+    for p in paragraphs.iter().take(DATE_PARAGRAPHS) {
+        let para = &text[p.clone()];
+        let mut cut = para.len().min(DATE_WINDOW + 80);
+        while !para.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &para[..cut];
+        if !has_digit(window) {
+            continue;
+        }
+        if let Some((iso, r)) = find_in(window).filter(|(_, r)| r.start <= DATE_WINDOW) {
+            let range = p.start + r.start..p.start + r.end;
+            let date = DocDate {
+                text: text[range.clone()].to_string(),
+                iso: Some(iso),
+            };
+            return Some((date, range));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::split::paragraph_ranges;
+
+    fn date_of(text: &str) -> Option<(String, String)> {
+        let (d, r) = find_date(text, &paragraph_ranges(text))?;
+        assert_eq!(&text[r], d.text);
+        Some((d.text, d.iso?))
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "العنوان\n\nالسبت 31 أكتوبر 2020 11:46 ص\n\nنص",
+                Some(("السبت 31 أكتوبر 2020 11:46 ص", "2020-10-31")),
+            ),
+            (
+                "العنوان\nتاريخ النشر: 19th, September 2023 GMT\nنص",
+                Some(("19th, September 2023 GMT", "2023-09-19")),
+            ),
+            (
+                "نشر في ٥ كانون الثاني ٢٠٢٤",
+                Some(("٥ كانون الثاني ٢٠٢٤", "2024-01-05")),
+            ),
+            (
+                "27 سبتمبر/أيلول 2021",
+                Some(("27 سبتمبر/أيلول 2021", "2021-09-27")),
+            ),
+            (
+                "الخميس، 3 تموز 2025",
+                Some(("الخميس، 3 تموز 2025", "2025-07-03")),
+            ),
+            ("10 مايو 2022م", Some(("10 مايو 2022م", "2022-05-10"))),
+            ("1 ماي 2022", Some(("1 ماي 2022", "2022-05-01"))),
+            (
+                "Published September 19, 2023",
+                Some(("September 19, 2023", "2023-09-19")),
+            ),
+            ("2023-09-19T10:00:00Z", Some(("2023-09-19", "2023-09-19"))),
+            ("نشر: 19/09/2023", Some(("19/09/2023", "2023-09-19"))),
+            ("09/19/2023", Some(("09/19/2023", "2023-09-19"))),
+            ("١٩/٠٩/٢٠٢٣", Some(("١٩/٠٩/٢٠٢٣", "2023-09-19"))),
+            ("31 فبراير 2020", None),
+            ("في عام 2010 وقعت", None),
+            ("يوم 26 أبريل", None),
+        ];
+        for (text, want) in cases {
+            let want = want.map(|(a, b)| (a.to_string(), b.to_string()));
+            assert_eq!(date_of(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dates_deep_in_a_paragraph_are_not_publication_dates() {
+        let text = format!("{} في 8 أكتوبر 2020", "كلام ".repeat(30));
+        assert_eq!(date_of(&text), None);
+        let text = "أ\nب\nج\nد\nهـ\n8 أكتوبر 2020";
+        assert_eq!(date_of(text), None);
+    }
+
+    #[test]
+    fn seed_dates() {
+        let seeds = [
+            include_str!("../../seeds/000_29a832587050bdde.txt"),
+            include_str!("../../seeds/001_960e743a51614c08.txt"),
+            include_str!("../../seeds/002_c82f50676b35041e.txt"),
+        ];
+        let got: Vec<_> = seeds.iter().map(|s| date_of(s).map(|d| d.1)).collect();
+        assert_eq!(
+            got,
+            [None, Some("2020-10-31".into()), Some("2023-09-19".into())]
+        );
+    }
+
+    #[test]
+    fn jsonl_date_field() {
+        let d = parse_date("2023-09-19").unwrap();
+        assert_eq!(d.iso.as_deref(), Some("2023-09-19"));
+        assert_eq!(parse_date("yesterday"), None);
+    }
+}

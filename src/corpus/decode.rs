@@ -1,0 +1,287 @@
+//! Turning the bytes of a file into text: BOM sniffing, a strict UTF-8 fast
+//! path, UTF-16, legacy Arabic encodings guessed with chardetng, binary
+//! detection, newline normalisation and NFC.
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Text decoded from a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text: LF line ends, NFC; not yet sanitised.
+    pub text: String,
+    /// Notes for the user (encoding used when not UTF-8, replaced bytes).
+    pub notes: Vec<String>,
+}
+
+/// How many leading bytes are inspected for the binary test.
+const SNIFF_LEN: usize = 8192;
+
+/// Decodes the bytes of a file, or says why they are not text.
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
+    let mut notes = Vec::new();
+    let text = decode_raw(bytes, &mut notes)?;
+    let text = normalize_newlines(text);
+    let text = nfc(text);
+    Ok(Decoded { text, notes })
+}
+
+fn decode_raw(bytes: Vec<u8>, notes: &mut Vec<String>) -> Result<String, String> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
+        if enc == UTF_8 {
+            let mut bytes = bytes;
+            bytes.drain(..bom_len);
+            return utf8_or_lossy(bytes, notes);
+        }
+        let text = decode_with(enc, &bytes[bom_len..], notes)?;
+        notes.push(format!("decoded as {}", enc.name()));
+        return Ok(text);
+    }
+    if let Some(enc) = utf16_without_bom(&bytes) {
+        let text = decode_with(enc, &bytes, notes)?;
+        notes.push(format!("decoded as {} (no byte order mark)", enc.name()));
+        return Ok(text);
+    }
+    check_binary(&bytes)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            if mostly_utf8(&bytes) {
+                return utf8_or_lossy(bytes, notes);
+            }
+            let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
+            det.feed(&bytes, true);
+            let enc = det.guess(None, Utf8Detection::Allow);
+            let text = decode_with(enc, &bytes, notes)?;
+            notes.push(format!("decoded as {} (guessed)", enc.name()));
+            Ok(text)
+        }
+    }
+}
+
+/// Valid UTF-8 as is; otherwise lossy UTF-8 with a note.
+fn utf8_or_lossy(bytes: Vec<u8>, notes: &mut Vec<String>) -> Result<String, String> {
+    match String::from_utf8(bytes) {
+        Ok(t) => Ok(t),
+        Err(e) => decode_with(UTF_8, e.as_bytes(), notes),
+    }
+}
+
+/// Decodes with replacement; too many replacements means the file is not
+/// really in this encoding (or not text).
+fn decode_with(
+    enc: &'static Encoding,
+    bytes: &[u8],
+    notes: &mut Vec<String>,
+) -> Result<String, String> {
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let text = text.into_owned();
+    if had_errors {
+        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        let total = text.chars().count().max(1);
+        if bad * 20 > total {
+            return Err(format!(
+                "undecodable: {bad} of {total} characters invalid as {}",
+                enc.name()
+            ));
+        }
+        notes.push(format!(
+            "{bad} invalid byte sequences replaced with U+FFFD ({})",
+            enc.name()
+        ));
+    }
+    Ok(text)
+}
+
+/// NUL bytes or many control bytes at the start mean a binary file.
+fn check_binary(bytes: &[u8]) -> Result<(), String> {
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if memchr::memchr(0, head).is_some() {
+        return Err("binary file (contains NUL bytes)".into());
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
+        .count();
+    if controls * 10 > head.len() {
+        return Err("binary file (mostly control bytes)".into());
+    }
+    Ok(())
+}
+
+/// UTF-8 with a few broken sequences (a truncated or damaged file) rather
+/// than a legacy encoding: valid multi-byte characters far outnumber errors.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+    }
+    good >= 10 * bad.max(1)
+}
+
+/// UTF-16 without a BOM: ASCII and Arabic (U+00xx, U+06xx) put 0x00 or 0x06
+/// in every high byte.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if head.len() < 4 || !head.len().is_multiple_of(2) || memchr::memchr(0, head).is_none() {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let high = |off: usize| {
+        head.chunks_exact(2)
+            .filter(|p| p[off] == 0 || p[off] == 0x06)
+            .count()
+    };
+    let (odd, even) = (high(1), high(0));
+    if odd * 10 >= pairs * 9 && even * 10 < pairs * 3 {
+        Some(UTF_16LE)
+    } else if even * 10 >= pairs * 9 && odd * 10 < pairs * 3 {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// CRLF, lone CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR become LF.
+pub fn normalize_newlines(text: String) -> String {
+    let needs =
+        text.bytes().any(|b| b == b'\r') || text.contains(['\u{85}', '\u{2028}', '\u{2029}']);
+    if !needs {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Canonical composition (NFC); most text already is, and is returned as is.
+pub fn nfc(text: String) -> String {
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text;
+    }
+    text.nfc().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use encoding_rs::{ISO_8859_6, WINDOWS_1256};
+
+    const SEED: &str = include_str!("../../seeds/001_960e743a51614c08.txt");
+
+    fn utf16(text: &str, le: bool, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        let units = bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
+        for u in units {
+            out.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        out
+    }
+
+    fn ok(bytes: Vec<u8>) -> Decoded {
+        decode(bytes).expect("decodes")
+    }
+
+    #[test]
+    fn utf8_plain_and_with_bom() {
+        assert_eq!(ok(SEED.as_bytes().to_vec()).text, SEED);
+        assert!(ok(SEED.as_bytes().to_vec()).notes.is_empty());
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend(SEED.as_bytes());
+        assert_eq!(ok(b).text, SEED);
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        for le in [true, false] {
+            let d = ok(utf16(SEED, le, true));
+            assert_eq!(d.text, SEED);
+            assert!(d.notes[0].starts_with("decoded as UTF-16"), "{:?}", d.notes);
+        }
+    }
+
+    #[test]
+    fn utf16_without_bom_is_sniffed() {
+        let d = ok(utf16("مرحبا بالعالم hello", true, false));
+        assert_eq!(d.text, "مرحبا بالعالم hello");
+    }
+
+    #[test]
+    fn legacy_arabic_encodings_are_guessed() {
+        // ISO-8859-6 lacks the curly quotes and NBSP of the seed: use a plain sentence.
+        let plain = "طلب رئيس الوزراء الأرميني رسميا من الرئيس الروسي بدء مشاورات عاجلة لتوفير الأمن في ظل النزاع مع أذربيجان.";
+        for (enc, text) in [(WINDOWS_1256, SEED), (ISO_8859_6, plain)] {
+            let (bytes, _, unmappable) = enc.encode(text);
+            assert!(!unmappable, "{}", enc.name());
+            let d = ok(bytes.into_owned());
+            assert_eq!(d.text, text, "{}", enc.name());
+            assert_eq!(
+                d.notes,
+                vec![format!("decoded as {} (guessed)", enc.name())]
+            );
+        }
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_become_lf() {
+        assert_eq!(ok(b"a\r\nb\rc\n".to_vec()).text, "a\nb\nc\n");
+        let crlf = SEED.replace('\n', "\r\n");
+        assert_eq!(ok(crlf.into_bytes()).text, SEED);
+        assert_eq!(normalize_newlines("x\u{2028}y\u{85}z".into()), "x\ny\nz");
+    }
+
+    #[test]
+    fn nfc_composes_hamza() {
+        assert_eq!(ok("ا\u{654}".as_bytes().to_vec()).text, "أ");
+    }
+
+    #[test]
+    fn binary_files_are_refused() {
+        let e = decode(vec![0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0]).unwrap_err();
+        assert!(e.contains("binary"), "{e}");
+        let e = decode((1u8..=8).cycle().take(100).collect()).unwrap_err();
+        assert!(e.contains("control"), "{e}");
+    }
+
+    #[test]
+    fn unpaired_surrogates_are_undecodable() {
+        let mut b = vec![0xFF, 0xFE];
+        for _ in 0..50 {
+            b.extend([0x00, 0xD8]);
+        }
+        let e = decode(b).unwrap_err();
+        assert!(e.starts_with("undecodable"), "{e}");
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8() {
+        let mut b = SEED.as_bytes()[..600].to_vec();
+        b.push(0xFF);
+        b.extend(&SEED.as_bytes()[..600]);
+        let d = ok(b);
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
+        assert!(d.notes[0].contains("replaced"), "{:?}", d.notes);
+    }
+
+    #[test]
+    fn empty_input_is_empty_text() {
+        assert_eq!(ok(Vec::new()).text, "");
+    }
+}

@@ -1,0 +1,270 @@
+//! Loading files into documents: a streaming loader on two worker threads
+//! (for the TUI's background loading), and blocking wrappers.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use super::build::{build_document, parse_jsonl, Given};
+use super::walk::{self, FileSource, PlannedFile};
+use super::{decode, Corpus, Document, Skipped};
+
+/// Worker threads used for reading and decoding.
+pub const LOAD_THREADS: usize = 2;
+
+/// Where a document comes in the deterministic order: the index of its file
+/// in the plan, then the record within the file (0 except in JSONL files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocKey {
+    /// Index of the file in the plan.
+    pub file: usize,
+    /// Index of the record within the file.
+    pub record: usize,
+}
+
+/// Progress of a streaming load.
+#[derive(Debug, Clone)]
+pub enum LoadEvent {
+    /// The files were found: how many and their total size. Sent once, first.
+    Planned {
+        /// Number of files to read.
+        files: usize,
+        /// Their total size in bytes.
+        bytes: u64,
+    },
+    /// A document was loaded; documents may arrive out of order, `key`
+    /// gives their place.
+    Loaded {
+        /// Place in the deterministic order.
+        key: DocKey,
+        /// The document.
+        doc: Box<Document>,
+    },
+    /// A file (or a JSONL line) was skipped.
+    Skipped(Skipped),
+    /// A file was finished (loaded or skipped): `bytes` of it were read.
+    Progress {
+        /// Size of the finished file.
+        bytes: u64,
+    },
+    /// Everything was read. Sent once, last.
+    Done,
+}
+
+/// Loads `paths` (files and folders), sending events to `sink` from up to
+/// [`LOAD_THREADS`] worker threads. Ids are unique: a JSONL record whose id
+/// is taken gets a `#2` suffix.
+pub fn load_streaming(paths: &[PathBuf], sink: impl Fn(LoadEvent) + Sync) {
+    let (files, skipped) = walk::plan(paths);
+    run(files, skipped, true, &sink);
+}
+
+/// Streams the embedded seeds (see [`load_streaming`]).
+pub fn load_streaming_embedded(sink: impl Fn(LoadEvent) + Sync) {
+    run(walk::plan_embedded(), Vec::new(), true, &sink);
+}
+
+/// The paths used when none are given: `./seeds` if it is a folder, else
+/// nothing (meaning: the embedded seeds).
+pub fn default_paths() -> Option<Vec<PathBuf>> {
+    let seeds = PathBuf::from("seeds");
+    seeds.is_dir().then(|| vec![seeds])
+}
+
+/// Loads `paths` and returns the corpus in the deterministic order (by id
+/// within each argument, arguments in order).
+pub fn load(paths: &[PathBuf]) -> Corpus {
+    let (files, skipped) = walk::plan(paths);
+    collect(files, skipped)
+}
+
+/// Loads `./seeds` if present, else the seeds compiled into the binary.
+pub fn load_default() -> Corpus {
+    match default_paths() {
+        Some(p) => load(&p),
+        None => collect(walk::plan_embedded(), Vec::new()),
+    }
+}
+
+/// Loads one file as one document (the first record of a JSONL file); its
+/// id is the file name.
+pub fn load_file(path: &Path) -> Result<Document, Skipped> {
+    if path.is_dir() {
+        return Err(Skipped {
+            path: path.to_path_buf(),
+            reason: "is a folder, not a file".into(),
+        });
+    }
+    let (files, mut skipped) = walk::plan(&[path.to_path_buf()]);
+    if let Some(s) = skipped.pop() {
+        return Err(s);
+    }
+    let file = files.into_iter().next().ok_or_else(|| Skipped {
+        path: path.to_path_buf(),
+        reason: "nothing to read".into(),
+    })?;
+    let (mut docs, mut skipped) = read_file(&file);
+    if docs.is_empty() {
+        return Err(skipped.pop().unwrap_or(Skipped {
+            path: path.to_path_buf(),
+            reason: "no documents".into(),
+        }));
+    }
+    Ok(docs.swap_remove(0))
+}
+
+fn collect(files: Vec<PlannedFile>, skipped: Vec<Skipped>) -> Corpus {
+    let docs = Mutex::new(Vec::with_capacity(files.len()));
+    let skips = Mutex::new(Vec::new());
+    run(files, skipped, false, &|ev| match ev {
+        LoadEvent::Loaded { key, doc } => lock(&docs).push((key, doc)),
+        LoadEvent::Skipped(s) => lock(&skips).push(s),
+        _ => {}
+    });
+    let mut docs = docs.into_inner().unwrap_or_else(|e| e.into_inner());
+    docs.sort_unstable_by_key(|(k, _)| *k);
+    let mut seen = HashSet::with_capacity(docs.len());
+    let docs = docs
+        .into_iter()
+        .map(|(_, d)| {
+            let mut d = *d;
+            d.id = walk::unique_id(&d.id, &mut seen);
+            d
+        })
+        .collect();
+    let mut skipped = skips.into_inner().unwrap_or_else(|e| e.into_inner());
+    skipped.sort_by(|a, b| a.path.cmp(&b.path).then(a.reason.cmp(&b.reason)));
+    Corpus { docs, skipped }
+}
+
+/// Locks a mutex; a panic on another thread does not poison our data.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn run(
+    files: Vec<PlannedFile>,
+    skipped: Vec<Skipped>,
+    dedupe_records: bool,
+    sink: &(dyn Fn(LoadEvent) + Sync),
+) {
+    sink(LoadEvent::Planned {
+        files: files.len(),
+        bytes: files.iter().map(|f| f.size).sum(),
+    });
+    for s in skipped {
+        sink(LoadEvent::Skipped(s));
+    }
+    let ids = Mutex::new(files.iter().map(|f| f.id.clone()).collect::<HashSet<_>>());
+    let work = |(i, file): (usize, &PlannedFile)| {
+        let (docs, skipped) = read_file(file);
+        let jsonl = file.is_jsonl();
+        for (record, mut doc) in docs.into_iter().enumerate() {
+            if jsonl && dedupe_records {
+                doc.id = walk::unique_id(&doc.id, &mut lock(&ids));
+            }
+            sink(LoadEvent::Loaded {
+                key: DocKey { file: i, record },
+                doc: Box::new(doc),
+            });
+        }
+        for s in skipped {
+            sink(LoadEvent::Skipped(s));
+        }
+        sink(LoadEvent::Progress { bytes: file.size });
+    };
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(LOAD_THREADS)
+        .build()
+    {
+        Ok(pool) => pool.install(|| files.par_iter().enumerate().for_each(work)),
+        // No threads available: load on this one.
+        Err(_) => files.iter().enumerate().for_each(work),
+    }
+    sink(LoadEvent::Done);
+}
+
+fn read_bytes(file: &PlannedFile) -> Result<Vec<u8>, std::io::Error> {
+    match &file.source {
+        FileSource::Embedded(b) => Ok(b.to_vec()),
+        FileSource::Disk(p) => {
+            let mut f = std::fs::File::open(p)?;
+            let mut buf = Vec::with_capacity(usize::try_from(file.size).unwrap_or(0) + 1);
+            f.read_to_end(&mut buf)?;
+            Ok(buf)
+        }
+    }
+}
+
+/// Reads one planned file into its documents (several for JSONL) and the
+/// parts that were skipped.
+fn read_file(file: &PlannedFile) -> (Vec<Document>, Vec<Skipped>) {
+    let path = file.path().map(Path::to_path_buf);
+    let skip = |reason: String| Skipped {
+        path: path.clone().unwrap_or_else(|| PathBuf::from(&file.id)),
+        reason,
+    };
+    let bytes = match read_bytes(file) {
+        Ok(b) => b,
+        Err(e) => return (Vec::new(), vec![skip(e.to_string())]),
+    };
+    let decoded = match decode::decode(bytes) {
+        Ok(d) => d,
+        Err(reason) => return (Vec::new(), vec![skip(reason)]),
+    };
+    if file.is_jsonl() {
+        return parse_jsonl(&file.id, file.path(), &decoded.text, &decoded.notes);
+    }
+    match build_document(
+        file.id.clone(),
+        path.clone(),
+        decoded.text,
+        decoded.notes,
+        Given::default(),
+    ) {
+        Ok(doc) => (vec![doc], Vec::new()),
+        Err(reason) => (Vec::new(), vec![skip(reason)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_seeds_load_with_metadata() {
+        let c = collect(walk::plan_embedded(), Vec::new());
+        assert_eq!(c.docs.len(), 5);
+        assert!(c.skipped.is_empty());
+        assert_eq!(c.docs[1].id, "001_960e743a51614c08.txt");
+        assert_eq!(
+            c.docs[1].date.as_ref().unwrap().iso.as_deref(),
+            Some("2020-10-31")
+        );
+        assert!(c
+            .docs
+            .iter()
+            .all(|d| d.path.is_none() && !d.sentences.is_empty()));
+    }
+
+    #[test]
+    fn streaming_sends_planned_first_and_done_last() {
+        let events = Mutex::new(Vec::new());
+        load_streaming_embedded(|e| lock(&events).push(e));
+        let events = events.into_inner().unwrap();
+        assert!(matches!(events[0], LoadEvent::Planned { files: 5, bytes } if bytes > 30_000));
+        assert!(matches!(events.last(), Some(LoadEvent::Done)));
+        let mut keys: Vec<_> = events
+            .iter()
+            .filter_map(|e| match e {
+                LoadEvent::Loaded { key, .. } => Some(key.file),
+                _ => None,
+            })
+            .collect();
+        keys.sort();
+        assert_eq!(keys, [0, 1, 2, 3, 4]);
+    }
+}

@@ -1,0 +1,231 @@
+//! Paragraphs and sentences as byte ranges of the document text.
+//!
+//! Sentences never cross a paragraph (a line end ends a sentence). Ends:
+//! `.` `!` `?` `؟` `۔`, with the closing quotes and brackets glued after them.
+//! Not an end: `،` and `؛`; a `.` in `2.5`, `U.S`, `www.x.com`; after a one-letter
+//! abbreviation (`د.`, `U.S.`) or a list number (`1.`); `..` (a pause in
+//! headlines); a `.` with a space before it and a letter glued after it (a
+//! misplaced period, as in `عمدت .منذ`). Ranges are trimmed of white space.
+
+use std::ops::Range;
+
+/// Byte ranges of the paragraphs of `text`: its non-empty lines, with
+/// surrounding white space trimmed.
+pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end_matches(['\n', '\r']).trim_end();
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        if !trimmed.trim_start().is_empty() {
+            out.push(start + lead..start + trimmed.len());
+        }
+        start += line.len();
+    }
+    out
+}
+
+/// Byte ranges of the sentences of every paragraph, in order.
+pub fn sentence_ranges(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(paragraphs.len() * 4);
+    for p in paragraphs {
+        if let Some(para) = text.get(p.clone()) {
+            split_paragraph(para, p.start, &mut out);
+        }
+    }
+    out
+}
+
+fn terminator_len(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        b'.' | b'!' | b'?' => 1,
+        // ؟ U+061F and ۔ U+06D4
+        0xD8 if bytes.get(i + 1) == Some(&0x9F) => 2,
+        0xDB if bytes.get(i + 1) == Some(&0x94) => 2,
+        _ => 0,
+    }
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '}' | '»' | '”' | '’' | '›')
+}
+
+fn push_trimmed(s: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let piece = &s[r.clone()];
+    let t = piece.trim_start();
+    let start = r.start + (piece.len() - t.len());
+    let end = start + t.trim_end().len();
+    if end > start {
+        out.push(base + start..base + end);
+    }
+}
+
+fn split_paragraph(s: &str, base: usize, out: &mut Vec<Range<usize>>) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let tl = terminator_len(bytes, i);
+        if tl == 0 {
+            i += 1;
+            continue;
+        }
+        let mut end = i + tl;
+        let mut periods = usize::from(bytes[i] == b'.');
+        let mut only_periods = periods == 1;
+        while end < bytes.len() {
+            let t = terminator_len(bytes, end);
+            if t > 0 {
+                if bytes[end] == b'.' {
+                    periods += 1;
+                } else {
+                    only_periods = false;
+                }
+                end += t;
+            } else if s[end..].chars().next().is_some_and(is_closer) {
+                end += s[end..].chars().next().map_or(1, char::len_utf8);
+            } else {
+                break;
+            }
+        }
+        if end >= bytes.len() {
+            break;
+        }
+        if ends_sentence(s, start, i, end, only_periods, periods) {
+            push_trimmed(s, base, start..end, out);
+            start = end;
+        }
+        i = end;
+    }
+    push_trimmed(s, base, start..bytes.len(), out);
+}
+
+/// Whether the terminator run `s[at..end]` (followed by more text) ends the
+/// sentence that started at `start`.
+fn ends_sentence(
+    s: &str,
+    start: usize,
+    at: usize,
+    end: usize,
+    only_periods: bool,
+    periods: usize,
+) -> bool {
+    let prev = s[..at].chars().next_back();
+    let next = s[end..].chars().next();
+    let (Some(prev), Some(next)) = (prev, next) else {
+        return true;
+    };
+    // `www.x.com`, `2.5`, `?q=1`: terminators glued between ASCII alphanumerics.
+    if end == at + 1 && prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric() {
+        return false;
+    }
+    if !only_periods {
+        return true;
+    }
+    if periods == 2 {
+        return false;
+    }
+    if periods > 1 {
+        return true;
+    }
+    if prev.is_whitespace() && next.is_alphabetic() {
+        return false;
+    }
+    let sentence = &s[start..at];
+    let word = sentence.rsplit(char::is_whitespace).next().unwrap_or("");
+    // One-letter abbreviations and initials: `د.`, `U.S.`, `ق.م.`.
+    if !word.is_empty()
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+        && (!word.is_ascii() || word.chars().all(|c| !c.is_lowercase()))
+    {
+        return false;
+    }
+    // A list number: `1. البند`.
+    let lead = sentence.trim();
+    if !lead.is_empty() && lead.chars().all(|c| c.is_numeric()) {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let paras = paragraph_ranges(text);
+        sentence_ranges(text, &paras)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_are_trimmed_lines() {
+        let t = "  أولى  \n\n\tثانية\nثالثة";
+        let p: Vec<_> = paragraph_ranges(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(p, ["أولى", "ثانية", "ثالثة"]);
+    }
+
+    #[test]
+    fn sentence_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "قال باشينيان: اليوم جمدنا مشاركتنا. واعتبر أن المنظمة لم تحقق أهدافها؟ نعم! هذا صحيح؛ ثم انتهى.",
+                &["قال باشينيان: اليوم جمدنا مشاركتنا.", "واعتبر أن المنظمة لم تحقق أهدافها؟", "نعم!", "هذا صحيح؛ ثم انتهى."],
+            ),
+            ("أولى، وثانية؛ وثالثة", &["أولى، وثانية؛ وثالثة"]),
+            ("سطر أول\nسطر ثان", &["سطر أول", "سطر ثان"]),
+            ("مسلّحة\".وفيما تقول", &["مسلّحة\".", "وفيما تقول"]),
+            ("بماذا تطالب أذربيجان؟اعتبرت", &["بماذا تطالب أذربيجان؟", "اعتبرت"]),
+            ("جملة أولى۔ جملة ثانية", &["جملة أولى۔", "جملة ثانية"]),
+            ("نما 2.5 بالمئة. ثم", &["نما 2.5 بالمئة.", "ثم"]),
+            ("قال د. محمد ذلك. ثم", &["قال د. محمد ذلك.", "ثم"]),
+            ("the U.S. army left. Then", &["the U.S. army left.", "Then"]),
+            ("see www.example.com now", &["see www.example.com now"]),
+            ("حيث عمدت .منذ بداية الأزمة. ثم", &["حيث عمدت .منذ بداية الأزمة.", "ثم"]),
+            ("أذربيجان.. وموسكو ترد", &["أذربيجان.. وموسكو ترد"]),
+            ("انتظر... ثم عاد", &["انتظر...", "ثم عاد"]),
+            ("هل؟! نعم", &["هل؟!", "نعم"]),
+            ("«قال كذا». وأضاف", &["«قال كذا».", "وأضاف"]),
+            ("1. البند الأول", &["1. البند الأول"]),
+            (".", &["."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&sentences(text), want, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn seed_004_misplaced_periods() {
+        let t = include_str!("../../seeds/004_b472dfb818848289.txt");
+        let s = sentences(t);
+        assert!(s.iter().any(|s| s.contains("عمدت .منذ")));
+        assert!(s.iter().any(|s| s.contains("من .طراز")));
+        assert!(!s.iter().any(|s| s.starts_with("منذ بداية")));
+    }
+
+    proptest! {
+        #[test]
+        fn ranges_are_ordered_char_boundaries(text in "[ .؟!،؛\\n\\PCa-zء-ي0-9\"»]{0,200}") {
+            let paras = paragraph_ranges(&text);
+            let sents = sentence_ranges(&text, &paras);
+            let mut last = 0;
+            for r in paras.iter().chain(std::iter::once(&(text.len()..text.len()))) {
+                prop_assert!(r.start >= last && r.start <= r.end);
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                last = r.end;
+            }
+            let mut last = 0;
+            for r in &sents {
+                prop_assert!(r.start >= last && r.start < r.end, "{:?}", sents);
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                prop_assert!(paras.iter().any(|p| p.start <= r.start && r.end <= p.end));
+                last = r.end;
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! Turning command-line paths into an ordered list of files to read, with
+//! stable ids.
+//!
+//! A folder is walked recursively for `.txt`, `.md` and `.jsonl` files (any
+//! case); names starting with `.` are skipped, and symbolic links to folders
+//! are not followed (no cycles). A file named on the command line is read
+//! whatever its extension. Ids are paths relative to the folder argument with
+//! `/` separators (a file argument: its file name); files are sorted by id
+//! within each argument, arguments keep their order, and a repeated id gets a
+//! `#2`, `#3`… suffix.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::Skipped;
+
+/// Where a planned file's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileSource {
+    /// A file on disk.
+    Disk(PathBuf),
+    /// A seed compiled into the binary.
+    Embedded(&'static [u8]),
+}
+
+/// A file to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedFile {
+    /// The document id (or the prefix of JSONL record ids).
+    pub id: String,
+    /// Where to read it.
+    pub source: FileSource,
+    /// Size in bytes when known.
+    pub size: u64,
+}
+
+impl PlannedFile {
+    /// Whether the file holds one JSON record a line.
+    pub fn is_jsonl(&self) -> bool {
+        has_ext(Path::new(&self.id), &["jsonl"])
+            || matches!(&self.source, FileSource::Disk(p) if has_ext(p, &["jsonl"]))
+    }
+
+    /// The path, for disk files.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.source {
+            FileSource::Disk(p) => Some(p),
+            FileSource::Embedded(_) => None,
+        }
+    }
+}
+
+fn has_ext(p: &Path, exts: &[&str]) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Extensions loaded from folders.
+const EXTS: [&str; 3] = ["txt", "md", "jsonl"];
+
+/// Plans the files for `paths`, in order, with unique ids.
+pub fn plan(paths: &[PathBuf]) -> (Vec<PlannedFile>, Vec<Skipped>) {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for arg in paths {
+        match fs::metadata(arg) {
+            Err(e) => skipped.push(skip(arg, &e)),
+            Ok(m) if m.is_dir() => {
+                let mut found = Vec::new();
+                walk(arg, arg, &mut found, &mut skipped);
+                found.sort_by(|a: &PlannedFile, b| a.id.cmp(&b.id));
+                files.extend(found);
+            }
+            Ok(m) if m.is_file() => files.push(PlannedFile {
+                id: arg
+                    .file_name()
+                    .map_or_else(|| arg.display().to_string(), |n| n.to_string_lossy().into()),
+                source: FileSource::Disk(arg.clone()),
+                size: m.len(),
+            }),
+            Ok(_) => skipped.push(not_regular(arg)),
+        }
+    }
+    let mut seen = HashSet::new();
+    for f in &mut files {
+        f.id = unique_id(&f.id, &mut seen);
+    }
+    (files, skipped)
+}
+
+/// `id`, or `id#2`, `id#3`… if already in `seen`; records the result.
+pub fn unique_id(id: &str, seen: &mut HashSet<String>) -> String {
+    let mut out = id.to_string();
+    let mut n = 1;
+    while seen.contains(&out) {
+        n += 1;
+        out = format!("{id}#{n}");
+    }
+    seen.insert(out.clone());
+    out
+}
+
+/// A skipped entry with the OS error as the reason.
+pub fn skip(path: &Path, e: &std::io::Error) -> Skipped {
+    Skipped {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+fn not_regular(path: &Path) -> Skipped {
+    Skipped {
+        path: path.to_path_buf(),
+        reason: "not a regular file".into(),
+    }
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut Vec<PlannedFile>, skipped: &mut Vec<Skipped>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => return skipped.push(skip(dir, &e)),
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                skipped.push(skip(dir, &e));
+                continue;
+            }
+        };
+        if entry.file_name().as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(ft) = entry.file_type() else {
+            continue;
+        };
+        if ft.is_dir() {
+            walk(root, &path, out, skipped);
+            continue;
+        }
+        if !has_ext(&path, &EXTS) {
+            continue;
+        }
+        let meta = if ft.is_symlink() {
+            fs::metadata(&path)
+        } else {
+            entry.metadata()
+        };
+        match meta {
+            Err(e) => skipped.push(skip(&path, &e)),
+            Ok(m) if m.is_file() => out.push(PlannedFile {
+                id: relative_id(root, &path),
+                source: FileSource::Disk(path),
+                size: m.len(),
+            }),
+            // A symlink to a folder is not followed.
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => skipped.push(not_regular(&path)),
+        }
+    }
+}
+
+fn relative_id(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
+}
+
+/// The five seed articles compiled into the binary.
+pub const EMBEDDED_SEEDS: [(&str, &[u8]); 5] = [
+    (
+        "000_29a832587050bdde.txt",
+        include_bytes!("../../seeds/000_29a832587050bdde.txt"),
+    ),
+    (
+        "001_960e743a51614c08.txt",
+        include_bytes!("../../seeds/001_960e743a51614c08.txt"),
+    ),
+    (
+        "002_c82f50676b35041e.txt",
+        include_bytes!("../../seeds/002_c82f50676b35041e.txt"),
+    ),
+    (
+        "003_6a1b7cce191ada7f.txt",
+        include_bytes!("../../seeds/003_6a1b7cce191ada7f.txt"),
+    ),
+    (
+        "004_b472dfb818848289.txt",
+        include_bytes!("../../seeds/004_b472dfb818848289.txt"),
+    ),
+];
+
+/// The plan for the embedded seeds.
+pub fn plan_embedded() -> Vec<PlannedFile> {
+    EMBEDDED_SEEDS
+        .iter()
+        .map(|(id, bytes)| PlannedFile {
+            id: (*id).to_string(),
+            source: FileSource::Embedded(bytes),
+            size: bytes.len() as u64,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_ids_get_a_suffix() {
+        let mut seen = HashSet::new();
+        let ids: Vec<_> = ["a", "a", "b", "a"]
+            .iter()
+            .map(|i| unique_id(i, &mut seen))
+            .collect();
+        assert_eq!(ids, ["a", "a#2", "b", "a#3"]);
+    }
+
+    #[test]
+    fn relative_ids_use_slashes() {
+        let id = relative_id(Path::new("/x/y"), Path::new("/x/y/a/b.txt"));
+        assert_eq!(id, "a/b.txt");
+    }
+
+    #[test]
+    fn embedded_seeds_are_the_seed_files() {
+        let mut names: Vec<_> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let ids: Vec<_> = plan_embedded().into_iter().map(|f| f.id).collect();
+        assert_eq!(ids, names);
+    }
+}
