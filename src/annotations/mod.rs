@@ -3,14 +3,17 @@
 //! * [`model`]: the W3C-shaped record (selectors in code points).
 //! * [`offsets`]: byte ↔ code-point conversion (the app uses bytes).
 //! * [`set`]: the in-memory set with undo/redo and the merge rule.
+//! * [`anchor`]: re-anchoring in a changed text (exact, moved, fuzzy, orphan).
 //! * [`store`]: the per-corpus JSON file (atomic saves, lock + merge,
 //!   corrupt files kept aside).
 
+pub mod anchor;
 pub mod model;
 pub mod offsets;
 pub mod set;
 pub mod store;
 
+pub use anchor::{anchor, Anchor, AnchorState, Anchorer};
 pub use model::{Annotation, Target, TextPositionSelector, TextQuoteSelector, Timestamp};
 pub use set::{AnnotationSet, Change, Tombstone};
 pub use store::{corpus_key, store_path, Store, StoreError};
