@@ -1,0 +1,272 @@
+//! Date expressions in Arabic news (research/arabic.md §5): day-month-year
+//! and month-year with both families of month names (يناير… and كانون الثاني…,
+//! and the Maghreb forms), slash pairs (تموز/يوليو), Arabic-Indic digits
+//! (folded to ASCII), ص/م times, years in context (عام 2010, عامَي 2021 و2022),
+//! numeric dates, and relative expressions (السبت الماضي, يوم أمس) kept as
+//! written. Patterns run on the folded key and are mapped back.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use crate::text::fold::Folded;
+
+/// A date mention: where it is and its ISO form when it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateHit {
+    /// Byte range in the original text.
+    pub range: Range<usize>,
+    /// ISO 8601 (`2020-10-31`, `2023-09`, `2010`, `--09-27`, `2021/2022`),
+    /// or `None` for relative expressions.
+    pub iso: Option<String>,
+}
+
+/// Folded month names with their number; two-word names are units.
+const MONTHS: &[(&str, u32)] = &[
+    ("يناير", 1), ("كانون الثاني", 1), ("كانون ثاني", 1), ("جانفي", 1), ("january", 1),
+    ("فبراير", 2), ("شباط", 2), ("فيفري", 2), ("february", 2),
+    ("مارس", 3), ("اذار", 3), ("march", 3),
+    ("ابريل", 4), ("نيسان", 4), ("افريل", 4), ("april", 4),
+    ("مايو", 5), ("ايار", 5), ("ماي", 5), ("may", 5),
+    ("يونيو", 6), ("يونيه", 6), ("حزيران", 6), ("جوان", 6), ("june", 6),
+    ("يوليو", 7), ("يوليه", 7), ("يوليوز", 7), ("تموز", 7), ("جويليه", 7), ("july", 7),
+    ("اغسطس", 8), ("اب", 8), ("اوت", 8), ("غشت", 8), ("اغشت", 8), ("august", 8),
+    ("سبتمبر", 9), ("ايلول", 9), ("شتنبر", 9), ("شتمبر", 9), ("september", 9),
+    ("اكتوبر", 10), ("تشرين الاول", 10), ("تشرين اول", 10), ("october", 10),
+    ("نوفمبر", 11), ("تشرين الثاني", 11), ("تشرين ثاني", 11), ("نونبر", 11), ("november", 11),
+    ("ديسمبر", 12), ("كانون الاول", 12), ("كانون اول", 12), ("دجنبر", 12), ("دجمبر", 12),
+    ("december", 12),
+];
+
+/// Month names that are also ordinary words or names: only with a number,
+/// a slash partner, شهر before or الماضي/المقبل after.
+const AMBIGUOUS: &[&str] = &["اب", "ماي", "مارس", "نيسان", "ايار", "تموز", "may", "march"];
+
+const WEEKDAYS: &str = "الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت";
+const RELATIVE: &str = "الماضي|الماضيه|المقبل|المقبله|القادم|القادمه|الحالي";
+
+struct Patterns {
+    full: Regex,
+    month_year: Regex,
+    month_ctx: Regex,
+    years: Regex,
+    numeric: Regex,
+    relative: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let mon = names.join("|");
+        let mon2 = format!(r"[وفبل]?(?P<mon>{mon})(?:\s*/\s*(?P<mon2>{mon}))?");
+        let year = r"(?:1[89][0-9]{2}|20[0-9]{2})";
+        let build = |s: String| Regex::new(&s).unwrap_or_else(|e| unreachable!("{e}"));
+        Patterns {
+            full: build(format!(
+                r"\b(?:(?:{WEEKDAYS})\s+)?(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\s*,?\s+{mon2}\b(?:\s*,?\s*(?:(?:عام|سنه)\s+)?(?P<year>{year})(?:\s*م)?\b)?(?:\s+(?P<h>[0-2]?[0-9]):(?P<m>[0-5][0-9])(?:\s*(?P<ampm>ص|م)\b)?)?(?:\s+gmt\b)?(?:\s+(?P<rel>{RELATIVE})\b)?"
+            )),
+            month_year: build(format!(
+                r"\b{mon2}\s*,?\s+(?:(?:عام|سنه)\s+)?(?P<year>{year})(?:\s*م)?\b"
+            )),
+            month_ctx: build(format!(
+                r"\b(?P<ctx>مطلع|اوائل|منتصف|اواخر|نهايه|بدايه|في|منذ|خلال|حتي|شهر)\s+{mon2}\b(?:\s+(?P<rel>{RELATIVE})\b)?"
+            )),
+            years: build(format!(
+                r"\b(?:(?P<noun>عام|العام|عامي|سنه|العامين)\s+|(?:في|منذ|حتي|قبل|بعد|خلال|بين)\s+)(?P<y1>{year})(?:\s*م)?\b(?:\s*(?:و|-|/|الي)\s*(?P<y2>{year})\b)?"
+            )),
+            numeric: build(
+                r"\b(?P<d>[0-3]?[0-9])[/.-](?P<mo>[01]?[0-9])[/.-](?P<y>(?:19|20)[0-9]{2})\b".to_string(),
+            ),
+            relative: build(format!(
+                r"\b[وفبل]?(?P<r>(?:يوم\s+)?(?:{WEEKDAYS})(?:\s*-\s*(?:{WEEKDAYS}))?(?:\s+(?:{RELATIVE}))?|(?:يوم\s+)?امس|(?:الشهر|الاسبوع|العام)\s+(?:الماضي|المقبل|القادم)|ال(?:عشرينيات|ثلاثينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات))\b"
+            )),
+        }
+    })
+}
+
+fn month_number(name: &str) -> u32 {
+    MONTHS.iter().find(|(n, _)| *n == name).map_or(0, |(_, m)| *m)
+}
+
+/// آب must be written with madda; the folded اب is also "father".
+fn month_ok(text: &str, folded: &Folded, c: &Captures, name: &str) -> bool {
+    let Some(m) = c.name(name) else { return true };
+    if m.as_str() != "اب" {
+        return true;
+    }
+    let r = folded.to_original(m.range());
+    text[r].starts_with('آ')
+}
+
+/// All date mentions in `text` (folded as `folded`), sorted by start.
+pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
+    let p = patterns();
+    let key = folded.key.as_str();
+    let mut cands: Vec<(Range<usize>, Option<String>)> = Vec::new();
+    let num = |c: &Captures, n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    for c in p.full.captures_iter(key) {
+        if !month_ok(text, folded, &c, "mon") || !month_ok(text, folded, &c, "mon2") {
+            continue;
+        }
+        let (Some(day), Some(whole)) = (num(&c, "day"), c.get(0)) else { continue };
+        let month = month_number(&c["mon"]);
+        if !(1..=31).contains(&day) {
+            continue;
+        }
+        let iso = match num(&c, "year") {
+            Some(y) => {
+                let mut s = format!("{y:04}-{month:02}-{day:02}");
+                if let (Some(mut h), Some(mi)) = (num(&c, "h"), num(&c, "m")) {
+                    if c.name("ampm").is_some_and(|a| a.as_str() == "م") && h < 12 {
+                        h += 12;
+                    }
+                    s.push_str(&format!("T{h:02}:{mi:02}"));
+                }
+                s
+            }
+            None => format!("--{month:02}-{day:02}"),
+        };
+        cands.push((whole.range(), Some(iso)));
+    }
+    for c in p.month_year.captures_iter(key) {
+        if !month_ok(text, folded, &c, "mon") || !month_ok(text, folded, &c, "mon2") {
+            continue;
+        }
+        let (Some(y), Some(whole)) = (num(&c, "year"), c.get(0)) else { continue };
+        let start = c.name("mon").map_or(whole.start(), |m| m.start());
+        let iso = format!("{y:04}-{:02}", month_number(&c["mon"]));
+        cands.push((start..whole.end(), Some(iso)));
+    }
+    for c in p.month_ctx.captures_iter(key) {
+        let Some(mon) = c.name("mon") else { continue };
+        let ambiguous = AMBIGUOUS.contains(&mon.as_str());
+        let supported = c.name("mon2").is_some() || c.name("rel").is_some() || &c["ctx"] == "شهر";
+        if (ambiguous && !supported)
+            || !month_ok(text, folded, &c, "mon")
+            || !month_ok(text, folded, &c, "mon2")
+        {
+            continue;
+        }
+        let end = c.get(0).map_or(mon.end(), |m| m.end());
+        let iso = format!("--{:02}", month_number(mon.as_str()));
+        cands.push((mon.start()..end, Some(iso)));
+    }
+    for c in p.years.captures_iter(key) {
+        let (Some(y1), Some(whole)) = (c.name("y1"), c.get(0)) else { continue };
+        let start = c.name("noun").map_or(y1.start(), |n| n.start());
+        let iso = match c.name("y2") {
+            Some(y2) => format!("{}/{}", y1.as_str(), y2.as_str()),
+            None => y1.as_str().to_string(),
+        };
+        cands.push((start..whole.end(), Some(iso)));
+    }
+    for c in p.numeric.captures_iter(key) {
+        let (Some(d), Some(mo), Some(y)) = (num(&c, "d"), num(&c, "mo"), num(&c, "y")) else {
+            continue;
+        };
+        if (1..=31).contains(&d) && (1..=12).contains(&mo) {
+            if let Some(w) = c.get(0) {
+                cands.push((w.range(), Some(format!("{y:04}-{mo:02}-{d:02}"))));
+            }
+        }
+    }
+    for c in p.relative.captures_iter(key) {
+        let Some(m) = c.name("r") else { continue };
+        let s = m.as_str();
+        // الأحد is also "the one" and الجمعة "Friday prayer": only after يوم,
+        // next to another weekday, or with الماضي/المقبل.
+        let bare = !s.contains(' ') && !s.contains('-');
+        let weak = ["الاحد", "الجمعه"].iter().any(|w| s.ends_with(w));
+        if bare && weak {
+            continue;
+        }
+        cands.push((m.range(), None));
+    }
+    cands.sort_by_key(|(r, _)| (std::cmp::Reverse(r.len()), r.start));
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    let mut out = Vec::new();
+    for (r, iso) in cands {
+        if r.is_empty() || taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+            continue;
+        }
+        taken.push(r.clone());
+        out.push(DateHit { range: folded.to_original(r), iso });
+    }
+    out.sort_by_key(|d| d.range.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold::fold;
+
+    fn dates(text: &str) -> Vec<(String, Option<String>)> {
+        find_dates(text, &fold(text))
+            .into_iter()
+            .map(|d| (text[d.range].to_string(), d.iso))
+            .collect()
+    }
+
+    fn one(text: &str, span: &str, iso: Option<&str>) {
+        let d = dates(text);
+        assert_eq!(d, vec![(span.to_string(), iso.map(str::to_string))], "{text}");
+    }
+
+    #[test]
+    fn full_dates_both_families_and_times() {
+        one("السبت 31 أكتوبر 2020 11:46 ص", "السبت 31 أكتوبر 2020 11:46 ص", Some("2020-10-31T11:46"));
+        one("بتاريخ (8 أكتوبر 2020) صراحة", "8 أكتوبر 2020", Some("2020-10-08"));
+        one("في 3 كانون الثاني 2024", "3 كانون الثاني 2024", Some("2024-01-03"));
+        one("في ٥ حزيران ٢٠٢٣ م", "٥ حزيران ٢٠٢٣ م", Some("2023-06-05"));
+        one("19th, September 2023 GMT", "19th, September 2023 GMT", Some("2023-09-19"));
+        one("الساعة 7 جويلية 2021 9:05 م", "7 جويلية 2021 9:05 م", Some("2021-07-07T21:05"));
+    }
+
+    #[test]
+    fn slash_pairs_and_month_year() {
+        one("في 27 سبتمبر/أيلول الماضي", "27 سبتمبر/أيلول الماضي", Some("--09-27"));
+        one("مطلع تموز/يوليو بعدما", "تموز/يوليو", Some("--07"));
+        one("في أيلول 2023.", "أيلول 2023", Some("2023-09"));
+        one("منذ أغسطس 2024.", "أغسطس 2024", Some("2024-08"));
+        one("في تشرين الثاني الماضي", "تشرين الثاني الماضي", Some("--11"));
+        one("في 19 يونيو عام 2024.", "19 يونيو عام 2024", Some("2024-06-19"));
+    }
+
+    #[test]
+    fn years_in_context() {
+        one("وفي عام 2010 ، وقعت", "عام 2010", Some("2010"));
+        one("في عامَي 2021 و2022»", "عامَي 2021 و2022", Some("2021/2022"));
+        one("حرب العام 2020 التي", "العام 2020", Some("2020"));
+        one("أرمينيا وأذربيجان منذ 2020 هو", "2020", Some("2020"));
+        assert!(dates("نحو 6500 قتيل و5 محافظات").is_empty());
+    }
+
+    #[test]
+    fn ambiguous_months_need_context() {
+        assert!(dates("قال الأب إن مارس الضغط وأيار").is_empty());
+        assert!(dates("في نيسان الجديدة").is_empty());
+        one("في 5 آب 2020", "5 آب 2020", Some("2020-08-05"));
+        assert!(dates("الباب 5 اب 2020").iter().all(|(_, iso)| iso.as_deref() != Some("2020-08-05")));
+    }
+
+    #[test]
+    fn relative_dates_are_kept_as_written() {
+        one("أعلنت يوم السبت الماضي أنها", "يوم السبت الماضي", None);
+        one("أعلنت أذربيجان الثلاثاء أنها", "الثلاثاء", None);
+        one("والخميس الماضي، شدد", "الخميس الماضي", None);
+        one("بثت ليل الخميس - الجمعة:", "الخميس - الجمعة", None);
+        assert!(dates("صلاة الجمعة والأحد").is_empty());
+        one("في التسعينيات،", "التسعينيات", None);
+        one("ويوم أمس قال", "يوم أمس", None);
+    }
+
+    #[test]
+    fn numeric_dates() {
+        one("بتاريخ 5/3/2021 أعلن", "5/3/2021", Some("2021-03-05"));
+        one("بتاريخ ١٢\u{200F}/٤\u{200F}/٢٠٢٢", "١٢\u{200F}/٤\u{200F}/٢٠٢٢", Some("2022-04-12"));
+    }
+}

@@ -1,0 +1,161 @@
+//! The corpus index: for every entity, the documents that mention it, with
+//! counts and the first mention (for a keyword-in-context line). Built on a
+//! worker thread; [`build_index`] checks a cancel flag between documents.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::{EntityKey, EntityType, Extractor, MentionKind};
+use crate::corpus::Document;
+
+/// One document's mentions of an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocCount {
+    /// Index of the document in the corpus.
+    pub doc: usize,
+    /// Mentions by name outside boilerplate.
+    pub count: usize,
+    /// All mentions (names, demonyms, boilerplate).
+    pub total: usize,
+    /// Byte range of the first mention by name (else the first of any kind).
+    pub first: Range<usize>,
+}
+
+/// An entity across the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexEntry {
+    /// The entity.
+    pub key: EntityKey,
+    /// Display name.
+    pub name: String,
+    /// Type.
+    pub etype: EntityType,
+    /// Documents that mention it, most mentions first.
+    pub docs: Vec<DocCount>,
+}
+
+/// Entities of the whole corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CorpusIndex {
+    /// Entities sorted by number of documents (then mentions, then name).
+    pub entries: Vec<IndexEntry>,
+    /// Total bytes of text indexed.
+    pub bytes: usize,
+}
+
+impl CorpusIndex {
+    /// The entry of `key`, if any document mentions it.
+    pub fn get(&self, key: &EntityKey) -> Option<&IndexEntry> {
+        self.entries.iter().find(|e| &e.key == key)
+    }
+}
+
+/// Indexes every document; returns `None` if `cancel` was set meanwhile.
+/// Relative dates ("يوم السبت") are left out: across documents they name
+/// different days.
+pub fn build_index(ex: &Extractor, docs: &[Document], cancel: &AtomicBool) -> Option<CorpusIndex> {
+    let mut map: HashMap<EntityKey, Vec<DocCount>> = HashMap::new();
+    let mut bytes = 0;
+    for (d, doc) in docs.iter().enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        bytes += doc.text.len();
+        add_document(ex, d, &doc.text, &mut map);
+    }
+    Some(finish(ex, map, bytes))
+}
+
+/// Adds the mentions of one document to `map`.
+pub fn add_document(ex: &Extractor, d: usize, text: &str, map: &mut HashMap<EntityKey, Vec<DocCount>>) {
+    let mut per: HashMap<EntityKey, DocCount> = HashMap::new();
+    for m in ex.extract(text) {
+        if let EntityKey::Date(s) = &m.key {
+            if !s.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+                continue;
+            }
+        }
+        let named = m.kind == MentionKind::Name && !m.boilerplate;
+        let e = per.entry(m.key).or_insert_with(|| DocCount {
+            doc: d,
+            count: 0,
+            total: 0,
+            first: m.range.clone(),
+        });
+        if named && e.count == 0 {
+            e.first = m.range.clone();
+        }
+        e.count += usize::from(named);
+        e.total += 1;
+    }
+    for (k, c) in per {
+        map.entry(k).or_default().push(c);
+    }
+}
+
+/// Sorts the collected counts into an index.
+pub fn finish(ex: &Extractor, map: HashMap<EntityKey, Vec<DocCount>>, bytes: usize) -> CorpusIndex {
+    let mut entries: Vec<IndexEntry> = map
+        .into_iter()
+        .map(|(key, mut docs)| {
+            docs.sort_by(|a, b| (b.count, b.total, a.doc).cmp(&(a.count, a.total, b.doc)));
+            IndexEntry {
+                name: ex.name(&key),
+                etype: ex.etype(&key),
+                key,
+                docs,
+            }
+        })
+        .collect();
+    let weight = |e: &IndexEntry| {
+        let named = e.docs.iter().filter(|d| d.count > 0).count();
+        let mentions: usize = e.docs.iter().map(|d| d.count).sum();
+        (named, e.docs.len(), mentions)
+    };
+    entries.sort_by(|a, b| weight(b).cmp(&weight(a)).then_with(|| a.name.cmp(&b.name)));
+    CorpusIndex { entries, bytes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            id: String::new(),
+            path: None,
+            title: String::new(),
+            source: None,
+            date: None,
+            text: text.to_string(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn counts_documents_and_mentions() {
+        let ex = Extractor::builtin();
+        let docs = [
+            doc("زار بوتين يريفان ثم عاد بوتين إلى موسكو يوم السبت."),
+            doc("قال باشينيان في يريفان عام 2020."),
+            doc("لا شيء هنا."),
+        ];
+        let idx = build_index(&ex, &docs, &AtomicBool::new(false)).unwrap();
+        let yerevan = idx.entries.iter().find(|e| e.name == "يريفان").unwrap();
+        assert_eq!(yerevan.docs.len(), 2);
+        assert_eq!(idx.entries[0].name, "يريفان");
+        let putin = idx.entries.iter().find(|e| e.name == "فلاديمير بوتين").unwrap();
+        assert_eq!(putin.docs, vec![DocCount { doc: 0, count: 2, total: 2, first: 4..14 }]);
+        assert!(idx.entries.iter().any(|e| e.name == "2020"));
+        assert!(!idx.entries.iter().any(|e| e.etype == EntityType::Date && e.name.contains("السبت")));
+    }
+
+    #[test]
+    fn cancel_stops_the_build() {
+        let ex = Extractor::builtin();
+        assert!(build_index(&ex, &[doc("روسيا")], &AtomicBool::new(true)).is_none());
+    }
+}

@@ -1,0 +1,331 @@
+//! Clitic-aware gazetteer matching on the folded text (research/arabic.md §3).
+//!
+//! Every alias is folded and put into one Aho-Corasick automaton. A hit is
+//! accepted only when it ends a word and what precedes it in its word is a
+//! legal run of proclitics, `[وف]?[بكل]?` (no ل before the article: ل + ال is
+//! written لل, which gets its own pattern). Names of three letters or fewer
+//! must match their exact spelling, hamza included, and tokens on the stop
+//! list are never tagged. Overlapping hits are resolved longest first.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::gazetteer::{letter_count, Gazetteer};
+use crate::text::fold::{fold_key, Folded};
+
+/// Whether a hit is the name itself or an adjective derived from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// The entity's name or an alias.
+    Name,
+    /// A demonym (nisba adjective) of the entity: الروسي, الأرمنية.
+    Demonym,
+}
+
+/// A gazetteer hit: byte range in the original text, entry index, kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte range in the original text.
+    pub range: Range<usize>,
+    /// Index into [`Gazetteer::entries`].
+    pub entry: usize,
+    /// Name or demonym.
+    pub kind: MentionKind,
+}
+
+/// How a pattern may be preceded inside its word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prefix {
+    /// A name without the article: `[وف]?[بكل]?`.
+    Bare,
+    /// A name with the article: `[وف]?[بك]?`.
+    Article,
+    /// The لل form of an article name: only `[وف]?`; the first ل is dropped
+    /// from the mention.
+    Lil,
+    /// Latin: nothing may precede it.
+    Latin,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entry: usize,
+    kind: MentionKind,
+    prefix: Prefix,
+    /// For short names: the exact spelling (marks removed) the text must have.
+    exact: Option<String>,
+    /// No space inside: the whole token can be checked against the stop list.
+    single_word: bool,
+}
+
+/// The compiled matcher for a gazetteer.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    ac: AhoCorasick,
+    patterns: Vec<Pattern>,
+    stop: std::collections::HashSet<String>,
+}
+
+/// Removes harakat and tatweel, which the exact comparison ignores.
+fn strip_marks(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+const ARTICLE: &str = "ال";
+
+impl Matcher {
+    /// Compiles the matcher for `g`.
+    pub fn new(g: &Gazetteer) -> Matcher {
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut push = |key: String, p: Pattern| {
+            if !key.is_empty() && seen.insert(key.clone()) {
+                keys.push(key);
+                patterns.push(p);
+            }
+        };
+        for (i, e) in g.entries.iter().enumerate() {
+            let forms = e
+                .aliases
+                .iter()
+                .map(|a| (a, MentionKind::Name))
+                .chain(e.demonyms.iter().map(|d| (d, MentionKind::Demonym)));
+            for (alias, kind) in forms {
+                let plain = strip_marks(alias.trim());
+                let key = fold_key(&plain);
+                let short = letter_count(&key) <= 3;
+                let exact = short.then(|| plain.clone());
+                let single_word = !key.contains(' ');
+                let pat = |prefix| Pattern {
+                    entry: i,
+                    kind,
+                    prefix,
+                    exact: exact.clone(),
+                    single_word,
+                };
+                if key.is_ascii() {
+                    push(key, pat(Prefix::Latin));
+                    continue;
+                }
+                // The article only when written ال (أل/إل/آل begin the stem).
+                let stem = if plain.starts_with(ARTICLE) {
+                    Some(key[ARTICLE.len()..].to_string())
+                } else if kind == MentionKind::Demonym {
+                    Some(key.clone())
+                } else {
+                    None
+                };
+                match stem {
+                    Some(stem) => {
+                        if kind == MentionKind::Demonym && stem == key {
+                            push(key.clone(), pat(Prefix::Bare));
+                        }
+                        push(format!("{ARTICLE}{stem}"), pat(Prefix::Article));
+                        if !short {
+                            let lil = if stem.starts_with('ل') {
+                                format!("ل{stem}")
+                            } else {
+                                format!("لل{stem}")
+                            };
+                            push(lil, pat(Prefix::Lil));
+                        }
+                    }
+                    None => push(key, pat(Prefix::Bare)),
+                }
+            }
+        }
+        // Standard semantics so that overlapping hits are all reported; the
+        // choice among them is made below, longest first.
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .unwrap_or_else(|_| {
+                // Only fails past the automaton's size limits; an empty
+                // matcher is a safe degradation.
+                AhoCorasick::new(Vec::<String>::new()).unwrap_or_else(|_| unreachable!())
+            });
+        Matcher {
+            ac,
+            patterns,
+            stop: g.stop.clone(),
+        }
+    }
+
+    /// All accepted hits in `text` (already folded as `folded`), sorted by start.
+    pub fn find(&self, text: &str, folded: &Folded) -> Vec<Hit> {
+        let key = folded.key.as_str();
+        let mut cands: Vec<(Range<usize>, usize)> = Vec::new();
+        for m in self.ac.find_overlapping_iter(key) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            let (s, e) = (m.start(), m.end());
+            if key[e..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            let before = &key[..s];
+            let tok_start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_word_char(*c))
+                .last()
+                .map_or(s, |(i, _)| i);
+            let prefix = &key[tok_start..s];
+            let ok = match p.prefix {
+                Prefix::Bare => legal_prefix(prefix, true),
+                Prefix::Article => legal_prefix(prefix, false),
+                Prefix::Lil => matches!(prefix, "" | "و" | "ف"),
+                Prefix::Latin => prefix.is_empty(),
+            };
+            if !ok {
+                continue;
+            }
+            if p.single_word && self.stop.contains(&key[tok_start..e]) {
+                continue;
+            }
+            let start = if p.prefix == Prefix::Lil { s + 'ل'.len_utf8() } else { s };
+            let range = folded.to_original(start..e);
+            if let Some(exact) = &p.exact {
+                let got = strip_marks(&text[range.clone()]);
+                let want = exact.strip_prefix(ARTICLE).unwrap_or(exact);
+                if got != *exact && got.strip_prefix(ARTICLE) != Some(want) {
+                    continue;
+                }
+            }
+            cands.push((range, m.pattern().as_usize()));
+        }
+        // Longest first; names before demonyms of the same length.
+        cands.sort_by_key(|(r, p)| {
+            (
+                std::cmp::Reverse(r.len()),
+                self.patterns[*p].kind == MentionKind::Demonym,
+                r.start,
+            )
+        });
+        let mut taken: Vec<Range<usize>> = Vec::new();
+        let mut hits = Vec::new();
+        for (r, p) in cands {
+            if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+                continue;
+            }
+            taken.push(r.clone());
+            let pat = &self.patterns[p];
+            hits.push(Hit {
+                kind: demonym_by_tanwin(text, &r, pat.kind),
+                range: r,
+                entry: pat.entry,
+            });
+        }
+        hits.sort_by_key(|h| h.range.start);
+        hits
+    }
+}
+
+/// `[وف]?[بكل]?` (with `allow_lam`), or `[وف]?[بك]?` before the article.
+fn legal_prefix(p: &str, allow_lam: bool) -> bool {
+    let mut chars = p.chars().peekable();
+    if matches!(chars.peek(), Some('و' | 'ف')) {
+        chars.next();
+    }
+    match chars.next() {
+        None => true,
+        Some('ب' | 'ك') => chars.next().is_none(),
+        Some('ل') if allow_lam => chars.next().is_none(),
+        _ => false,
+    }
+}
+
+/// A place name written with tanwin (روسياً, "Russian" as an adverbial
+/// adjective) is a demonym use, not the name: country names take no tanwin.
+fn demonym_by_tanwin(text: &str, r: &Range<usize>, kind: MentionKind) -> MentionKind {
+    if text[r.clone()].ends_with('\u{064B}') || text[r.clone()].ends_with("\u{064B}\u{0627}") {
+        MentionKind::Demonym
+    } else {
+        kind
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::gazetteer::{parse_tsv, Source};
+    use crate::text::fold::fold;
+
+    fn small() -> (Gazetteer, Matcher) {
+        let mut g = Gazetteer::default();
+        g.stop.insert(fold_key("بشأن"));
+        let tsv = "place\tأرمينيا\t\tأرمني|أرمينية\nplace\tيريفان\nplace\tقطر\nplace\tشان\n\
+                   organization\tالأمم المتحدة\nplace\tناغورنو كاراباخ\tقره باغ|ناغورني قره باغ\n\
+                   organization\tمنظمة معاهدة الأمن الجماعي\tCSTO\norganization\tالكرملين\n\
+                   place\tألمانيا\norganization\tالأمم\tUN\n";
+        g.add_all(parse_tsv(tsv, Source::Curated).0);
+        let m = Matcher::new(&g);
+        (g, m)
+    }
+
+    fn found(text: &str) -> Vec<(String, String, MentionKind)> {
+        let (g, m) = small();
+        m.find(text, &fold(text))
+            .into_iter()
+            .map(|h| (text[h.range].to_string(), g.entries[h.entry].canonical.clone(), h.kind))
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(s, _, _)| s).collect()
+    }
+
+    #[test]
+    fn clitics_are_stripped_only_when_legal() {
+        assert_eq!(names("وأرمينيا ولأرمينيا بأرمينيا"), ["أرمينيا"; 3]);
+        assert_eq!(names("ليريفان ويريفان فبيريفان"), ["يريفان"; 3]);
+        assert!(names("سأرمينيا أرمينيات").is_empty());
+    }
+
+    #[test]
+    fn article_names_take_lil_and_not_lam_alef() {
+        assert_eq!(names("للأمم المتحدة"), ["لأمم المتحدة"]);
+        assert_eq!(names("والكرملين بالكرملين"), ["الكرملين", "الكرملين"]);
+        assert!(names("لالكرملين").is_empty());
+        // ألمانيا is a stem that only looks like it has the article.
+        assert_eq!(names("لألمانيا"), ["ألمانيا"]);
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        let f = found("في ناغورني قره باغ وقره باغ");
+        assert_eq!(f[0].0, "ناغورني قره باغ");
+        assert_eq!(f[1].0, "قره باغ");
+        assert_eq!(f[0].1, f[1].1);
+        assert_eq!(names("للأمم المتحدة UN")[1], "UN");
+    }
+
+    #[test]
+    fn short_names_must_match_exactly() {
+        assert_eq!(names("قطر وقطر"), ["قطر", "قطر"]);
+        assert!(names("بشأن شأن").is_empty());
+        assert!(names("un").is_empty());
+    }
+
+    #[test]
+    fn demonyms_and_tanwin() {
+        let f = found("الأرمني وأرمينياً والأرمنية");
+        assert!(f.iter().all(|(_, c, k)| c == "أرمينيا" && *k == MentionKind::Demonym));
+        assert_eq!(f.len(), 2, "{f:?}"); // الأرمنية is not listed, أرمينية is
+        assert_eq!(names("للأرمنيين").len(), 0);
+    }
+
+    #[test]
+    fn whole_words_and_latin() {
+        assert!(names("يريفانية").is_empty());
+        assert_eq!(names("الجماعي (CSTO)"), ["CSTO"]);
+        assert!(names("XCSTO").is_empty());
+        assert!(names("").is_empty());
+    }
+}
