@@ -80,6 +80,14 @@ pub enum Command {
         #[arg(long, default_value_t = 72)]
         width: u16,
     },
+    /// Print each document's people, places, organisations and dates.
+    Entities {
+        /// Files and folders (default: ./seeds or the bundled demo corpus).
+        paths: Vec<PathBuf>,
+        /// JSON output with code-point offsets of every mention.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Parses the command line and runs qari.
@@ -89,6 +97,11 @@ pub fn main() -> Result<()> {
         Some(Command::Render { ref file, width }) => {
             crate::text::render::run_render(file, &cli.display.layout_options(width))
         }
+        Some(Command::Entities { ref paths, json }) => crate::entities::report::run_entities(
+            paths,
+            json,
+            &crate::paths::data_dir(cli.data_dir.as_deref()),
+        ),
         None => {
             anyhow::bail!("the terminal UI is not built yet");
         }

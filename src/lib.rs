@@ -3,5 +3,6 @@
 pub mod annotations;
 pub mod cli;
 pub mod corpus;
+pub mod entities;
 pub mod paths;
 pub mod text;

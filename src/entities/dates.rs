@@ -24,18 +24,62 @@ pub struct DateHit {
 
 /// Folded month names with their number; two-word names are units.
 const MONTHS: &[(&str, u32)] = &[
-    ("يناير", 1), ("كانون الثاني", 1), ("كانون ثاني", 1), ("جانفي", 1), ("january", 1),
-    ("فبراير", 2), ("شباط", 2), ("فيفري", 2), ("february", 2),
-    ("مارس", 3), ("اذار", 3), ("march", 3),
-    ("ابريل", 4), ("نيسان", 4), ("افريل", 4), ("april", 4),
-    ("مايو", 5), ("ايار", 5), ("ماي", 5), ("may", 5),
-    ("يونيو", 6), ("يونيه", 6), ("حزيران", 6), ("جوان", 6), ("june", 6),
-    ("يوليو", 7), ("يوليه", 7), ("يوليوز", 7), ("تموز", 7), ("جويليه", 7), ("july", 7),
-    ("اغسطس", 8), ("اب", 8), ("اوت", 8), ("غشت", 8), ("اغشت", 8), ("august", 8),
-    ("سبتمبر", 9), ("ايلول", 9), ("شتنبر", 9), ("شتمبر", 9), ("september", 9),
-    ("اكتوبر", 10), ("تشرين الاول", 10), ("تشرين اول", 10), ("october", 10),
-    ("نوفمبر", 11), ("تشرين الثاني", 11), ("تشرين ثاني", 11), ("نونبر", 11), ("november", 11),
-    ("ديسمبر", 12), ("كانون الاول", 12), ("كانون اول", 12), ("دجنبر", 12), ("دجمبر", 12),
+    ("يناير", 1),
+    ("كانون الثاني", 1),
+    ("كانون ثاني", 1),
+    ("جانفي", 1),
+    ("january", 1),
+    ("فبراير", 2),
+    ("شباط", 2),
+    ("فيفري", 2),
+    ("february", 2),
+    ("مارس", 3),
+    ("اذار", 3),
+    ("march", 3),
+    ("ابريل", 4),
+    ("نيسان", 4),
+    ("افريل", 4),
+    ("april", 4),
+    ("مايو", 5),
+    ("ايار", 5),
+    ("ماي", 5),
+    ("may", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("حزيران", 6),
+    ("جوان", 6),
+    ("june", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("يوليوز", 7),
+    ("تموز", 7),
+    ("جويليه", 7),
+    ("july", 7),
+    ("اغسطس", 8),
+    ("اب", 8),
+    ("اوت", 8),
+    ("غشت", 8),
+    ("اغشت", 8),
+    ("august", 8),
+    ("سبتمبر", 9),
+    ("ايلول", 9),
+    ("شتنبر", 9),
+    ("شتمبر", 9),
+    ("september", 9),
+    ("اكتوبر", 10),
+    ("تشرين الاول", 10),
+    ("تشرين اول", 10),
+    ("october", 10),
+    ("نوفمبر", 11),
+    ("تشرين الثاني", 11),
+    ("تشرين ثاني", 11),
+    ("نونبر", 11),
+    ("november", 11),
+    ("ديسمبر", 12),
+    ("كانون الاول", 12),
+    ("كانون اول", 12),
+    ("دجنبر", 12),
+    ("دجمبر", 12),
     ("december", 12),
 ];
 
@@ -88,7 +132,10 @@ fn patterns() -> &'static Patterns {
 }
 
 fn month_number(name: &str) -> u32 {
-    MONTHS.iter().find(|(n, _)| *n == name).map_or(0, |(_, m)| *m)
+    MONTHS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(0, |(_, m)| *m)
 }
 
 /// آب must be written with madda; the folded اب is also "father".
@@ -111,7 +158,9 @@ pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
         if !month_ok(text, folded, &c, "mon") || !month_ok(text, folded, &c, "mon2") {
             continue;
         }
-        let (Some(day), Some(whole)) = (num(&c, "day"), c.get(0)) else { continue };
+        let (Some(day), Some(whole)) = (num(&c, "day"), c.get(0)) else {
+            continue;
+        };
         let month = month_number(&c["mon"]);
         if !(1..=31).contains(&day) {
             continue;
@@ -135,7 +184,9 @@ pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
         if !month_ok(text, folded, &c, "mon") || !month_ok(text, folded, &c, "mon2") {
             continue;
         }
-        let (Some(y), Some(whole)) = (num(&c, "year"), c.get(0)) else { continue };
+        let (Some(y), Some(whole)) = (num(&c, "year"), c.get(0)) else {
+            continue;
+        };
         let start = c.name("mon").map_or(whole.start(), |m| m.start());
         let iso = format!("{y:04}-{:02}", month_number(&c["mon"]));
         cands.push((start..whole.end(), Some(iso)));
@@ -155,7 +206,9 @@ pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
         cands.push((mon.start()..end, Some(iso)));
     }
     for c in p.years.captures_iter(key) {
-        let (Some(y1), Some(whole)) = (c.name("y1"), c.get(0)) else { continue };
+        let (Some(y1), Some(whole)) = (c.name("y1"), c.get(0)) else {
+            continue;
+        };
         let start = c.name("noun").map_or(y1.start(), |n| n.start());
         let iso = match c.name("y2") {
             Some(y2) => format!("{}/{}", y1.as_str(), y2.as_str()),
@@ -193,7 +246,10 @@ pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
             continue;
         }
         taken.push(r.clone());
-        out.push(DateHit { range: folded.to_original(r), iso });
+        out.push(DateHit {
+            range: folded.to_original(r),
+            iso,
+        });
     }
     out.sort_by_key(|d| d.range.start);
     out
@@ -213,27 +269,63 @@ mod tests {
 
     fn one(text: &str, span: &str, iso: Option<&str>) {
         let d = dates(text);
-        assert_eq!(d, vec![(span.to_string(), iso.map(str::to_string))], "{text}");
+        assert_eq!(
+            d,
+            vec![(span.to_string(), iso.map(str::to_string))],
+            "{text}"
+        );
     }
 
     #[test]
     fn full_dates_both_families_and_times() {
-        one("السبت 31 أكتوبر 2020 11:46 ص", "السبت 31 أكتوبر 2020 11:46 ص", Some("2020-10-31T11:46"));
-        one("بتاريخ (8 أكتوبر 2020) صراحة", "8 أكتوبر 2020", Some("2020-10-08"));
-        one("في 3 كانون الثاني 2024", "3 كانون الثاني 2024", Some("2024-01-03"));
+        one(
+            "السبت 31 أكتوبر 2020 11:46 ص",
+            "السبت 31 أكتوبر 2020 11:46 ص",
+            Some("2020-10-31T11:46"),
+        );
+        one(
+            "بتاريخ (8 أكتوبر 2020) صراحة",
+            "8 أكتوبر 2020",
+            Some("2020-10-08"),
+        );
+        one(
+            "في 3 كانون الثاني 2024",
+            "3 كانون الثاني 2024",
+            Some("2024-01-03"),
+        );
         one("في ٥ حزيران ٢٠٢٣ م", "٥ حزيران ٢٠٢٣ م", Some("2023-06-05"));
-        one("19th, September 2023 GMT", "19th, September 2023 GMT", Some("2023-09-19"));
-        one("الساعة 7 جويلية 2021 9:05 م", "7 جويلية 2021 9:05 م", Some("2021-07-07T21:05"));
+        one(
+            "19th, September 2023 GMT",
+            "19th, September 2023 GMT",
+            Some("2023-09-19"),
+        );
+        one(
+            "الساعة 7 جويلية 2021 9:05 م",
+            "7 جويلية 2021 9:05 م",
+            Some("2021-07-07T21:05"),
+        );
     }
 
     #[test]
     fn slash_pairs_and_month_year() {
-        one("في 27 سبتمبر/أيلول الماضي", "27 سبتمبر/أيلول الماضي", Some("--09-27"));
+        one(
+            "في 27 سبتمبر/أيلول الماضي",
+            "27 سبتمبر/أيلول الماضي",
+            Some("--09-27"),
+        );
         one("مطلع تموز/يوليو بعدما", "تموز/يوليو", Some("--07"));
         one("في أيلول 2023.", "أيلول 2023", Some("2023-09"));
         one("منذ أغسطس 2024.", "أغسطس 2024", Some("2024-08"));
-        one("في تشرين الثاني الماضي", "تشرين الثاني الماضي", Some("--11"));
-        one("في 19 يونيو عام 2024.", "19 يونيو عام 2024", Some("2024-06-19"));
+        one(
+            "في تشرين الثاني الماضي",
+            "تشرين الثاني الماضي",
+            Some("--11"),
+        );
+        one(
+            "في 19 يونيو عام 2024.",
+            "19 يونيو عام 2024",
+            Some("2024-06-19"),
+        );
     }
 
     #[test]
@@ -250,7 +342,9 @@ mod tests {
         assert!(dates("قال الأب إن مارس الضغط وأيار").is_empty());
         assert!(dates("في نيسان الجديدة").is_empty());
         one("في 5 آب 2020", "5 آب 2020", Some("2020-08-05"));
-        assert!(dates("الباب 5 اب 2020").iter().all(|(_, iso)| iso.as_deref() != Some("2020-08-05")));
+        assert!(dates("الباب 5 اب 2020")
+            .iter()
+            .all(|(_, iso)| iso.as_deref() != Some("2020-08-05")));
     }
 
     #[test]
@@ -267,6 +361,10 @@ mod tests {
     #[test]
     fn numeric_dates() {
         one("بتاريخ 5/3/2021 أعلن", "5/3/2021", Some("2021-03-05"));
-        one("بتاريخ ١٢\u{200F}/٤\u{200F}/٢٠٢٢", "١٢\u{200F}/٤\u{200F}/٢٠٢٢", Some("2022-04-12"));
+        one(
+            "بتاريخ ١٢\u{200F}/٤\u{200F}/٢٠٢٢",
+            "١٢\u{200F}/٤\u{200F}/٢٠٢٢",
+            Some("2022-04-12"),
+        );
     }
 }

@@ -155,15 +155,24 @@ pub fn parse_tsv(text: &str, source: Source) -> (Vec<Entry>, Vec<ParseError>) {
 
 /// Writes entries in the gazetteer file format (used for the user gazetteer).
 pub fn to_tsv(entries: &[Entry]) -> String {
-    let mut out = String::from("# qari user gazetteer: type\tcanonical\taliases\tdemonyms\tlatin\n");
+    let mut out =
+        String::from("# qari user gazetteer: type\tcanonical\taliases\tdemonyms\tlatin\n");
     for e in entries {
         let aliases: Vec<&str> = e.aliases.iter().skip(1).map(String::as_str).collect();
         out.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\n",
             e.etype.as_str(),
             clean(&e.canonical),
-            aliases.iter().map(|a| clean(a)).collect::<Vec<_>>().join("|"),
-            e.demonyms.iter().map(|a| clean(a)).collect::<Vec<_>>().join("|"),
+            aliases
+                .iter()
+                .map(|a| clean(a))
+                .collect::<Vec<_>>()
+                .join("|"),
+            e.demonyms
+                .iter()
+                .map(|a| clean(a))
+                .collect::<Vec<_>>()
+                .join("|"),
             e.latin.as_deref().map(clean).unwrap_or_default()
         ));
     }
@@ -173,7 +182,13 @@ pub fn to_tsv(entries: &[Entry]) -> String {
 /// Removes the characters that would break a TSV row.
 fn clean(s: &str) -> String {
     s.chars()
-        .map(|c| if matches!(c, '\t' | '\n' | '\r' | '|') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r' | '|') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect::<String>()
         .trim()
         .to_string()
@@ -263,8 +278,8 @@ impl Gazetteer {
         };
         for a in e.aliases {
             let f = fold_key(&a);
-            if !self.by_alias.contains_key(&f) {
-                self.by_alias.insert(f, target);
+            if let std::collections::hash_map::Entry::Vacant(v) = self.by_alias.entry(f) {
+                v.insert(target);
                 self.entries[target].aliases.push(a);
             }
         }
@@ -298,7 +313,11 @@ mod tests {
     fn builtin_is_broad() {
         let g = Gazetteer::builtin();
         let count = |t| g.entries.iter().filter(|e| e.etype == t).count();
-        assert!(count(EntityType::Person) >= 200, "{}", count(EntityType::Person));
+        assert!(
+            count(EntityType::Person) >= 200,
+            "{}",
+            count(EntityType::Person)
+        );
         assert!(count(EntityType::Organization) >= 120);
         assert!(count(EntityType::Place) >= 500);
         let pashinyan = g.lookup("باشينيان").unwrap();
@@ -319,7 +338,10 @@ mod tests {
 
     #[test]
     fn bad_lines_are_reported_and_skipped() {
-        let (e, errs) = parse_tsv("thing\tفلان\nperson\tفلان الفلاني\t\t\t\n\nperson\n", Source::User);
+        let (e, errs) = parse_tsv(
+            "thing\tفلان\nperson\tفلان الفلاني\t\t\t\n\nperson\n",
+            Source::User,
+        );
         assert_eq!(e.len(), 1);
         assert_eq!(errs.len(), 2);
         assert_eq!(errs[0].line, 1);

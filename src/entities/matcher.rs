@@ -189,7 +189,11 @@ impl Matcher {
             if p.single_word && self.stop.contains(&key[tok_start..e]) {
                 continue;
             }
-            let start = if p.prefix == Prefix::Lil { s + 'ل'.len_utf8() } else { s };
+            let start = if p.prefix == Prefix::Lil {
+                s + 'ل'.len_utf8()
+            } else {
+                s
+            };
             let range = folded.to_original(start..e);
             if let Some(exact) = &p.exact {
                 let got = strip_marks(&text[range.clone()]);
@@ -273,7 +277,13 @@ mod tests {
         let (g, m) = small();
         m.find(text, &fold(text))
             .into_iter()
-            .map(|h| (text[h.range].to_string(), g.entries[h.entry].canonical.clone(), h.kind))
+            .map(|h| {
+                (
+                    text[h.range].to_string(),
+                    g.entries[h.entry].canonical.clone(),
+                    h.kind,
+                )
+            })
             .collect()
     }
 
@@ -316,7 +326,9 @@ mod tests {
     #[test]
     fn demonyms_and_tanwin() {
         let f = found("الأرمني وأرمينياً والأرمنية");
-        assert!(f.iter().all(|(_, c, k)| c == "أرمينيا" && *k == MentionKind::Demonym));
+        assert!(f
+            .iter()
+            .all(|(_, c, k)| c == "أرمينيا" && *k == MentionKind::Demonym));
         assert_eq!(f.len(), 2, "{f:?}"); // الأرمنية is not listed, أرمينية is
         assert_eq!(names("للأرمنيين").len(), 0);
     }

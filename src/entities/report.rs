@@ -45,7 +45,11 @@ fn mention_json(text: &str, m: &Mention, cc: &mut CharCounter) -> Value {
 /// The JSON report of one document.
 pub fn doc_json(ex: &Extractor, doc: &Document) -> Value {
     let mentions = ex.extract(&doc.text);
-    let mut cc = CharCounter { text: &doc.text, byte: 0, chars: 0 };
+    let mut cc = CharCounter {
+        text: &doc.text,
+        byte: 0,
+        chars: 0,
+    };
     let entities: Vec<Value> = ex
         .summarize(&mentions)
         .iter()
@@ -92,7 +96,12 @@ pub fn doc_text(ex: &Extractor, doc: &Document) -> String {
         if s.boilerplate > 0 {
             extra.push_str(&format!(" +{} boilerplate", s.boilerplate));
         }
-        out.push_str(&format!("  {:<12} {:>3}{extra}  {}\n", s.etype.as_str(), s.count, s.name));
+        out.push_str(&format!(
+            "  {:<12} {:>3}{extra}  {}\n",
+            s.etype.as_str(),
+            s.count,
+            s.name
+        ));
     }
     out
 }
@@ -158,17 +167,29 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         for e in ents {
             for m in e["mentions"].as_array().unwrap() {
-                let (s, t) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
-                assert_eq!(chars[s..t].iter().collect::<String>(), m["text"].as_str().unwrap());
+                let (s, t) = (
+                    m["start"].as_u64().unwrap() as usize,
+                    m["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(
+                    chars[s..t].iter().collect::<String>(),
+                    m["text"].as_str().unwrap()
+                );
             }
         }
         let putin = ents.iter().find(|e| e["name"] == "فلاديمير بوتين").unwrap();
         assert_eq!(putin["type"], "person");
         assert_eq!(putin["mentions"][0]["start"], 4);
         let russia = ents.iter().find(|e| e["name"] == "روسيا").unwrap();
-        assert_eq!((russia["count"].as_u64(), russia["demonym_count"].as_u64()), (Some(1), Some(1)));
+        assert_eq!(
+            (russia["count"].as_u64(), russia["demonym_count"].as_u64()),
+            (Some(1), Some(1))
+        );
         let rt = ents.iter().find(|e| e["name"] == "روسيا اليوم").unwrap();
-        assert_eq!((rt["count"].as_u64(), rt["boilerplate_count"].as_u64()), (Some(0), Some(1)));
+        assert_eq!(
+            (rt["count"].as_u64(), rt["boilerplate_count"].as_u64()),
+            (Some(0), Some(1))
+        );
     }
 
     #[test]

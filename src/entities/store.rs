@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::gazetteer::{parse_tsv, to_tsv, Entry, EntityType, Gazetteer, ParseError, Source};
+use super::gazetteer::{parse_tsv, to_tsv, EntityType, Entry, Gazetteer, ParseError, Source};
 
 /// File name of the user gazetteer inside the data dir.
 pub const USER_GAZETTEER: &str = "gazetteer.tsv";
@@ -90,7 +90,9 @@ pub fn save_hidden(data_dir: &Path, hidden: &BTreeSet<HiddenKey>) -> io::Result<
 }
 
 fn write_atomic(path: &Path, contents: &str) -> io::Result<()> {
-    let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let dir = path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     std::fs::create_dir_all(&dir)?;
     let tmp = dir.join(format!(
         ".{}.tmp{}",
@@ -151,7 +153,11 @@ mod tests {
     #[test]
     fn bad_user_lines_are_reported() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(USER_GAZETTEER), "nonsense line\nplace\tمكان ما\n").unwrap();
+        std::fs::write(
+            dir.path().join(USER_GAZETTEER),
+            "nonsense line\nplace\tمكان ما\n",
+        )
+        .unwrap();
         let (g, problems) = gazetteer_with_user(dir.path());
         assert_eq!(problems.len(), 1);
         assert!(g.lookup("مكان ما").is_some());
