@@ -88,6 +88,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the annotations of a corpus (W3C JSON-LD, brat, CSV, Markdown).
+    Export {
+        /// The corpus: the same files and folders qari was opened with
+        /// (none: the default corpus).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: crate::annotations::export::Format,
+        /// Folder to write into (required for brat; else stdout).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Parses the command line and runs qari.
@@ -100,6 +112,16 @@ pub fn main() -> Result<()> {
         Some(Command::Entities { ref paths, json }) => crate::entities::report::run_entities(
             paths,
             json,
+            &crate::paths::data_dir(cli.data_dir.as_deref()),
+        ),
+        Some(Command::Export {
+            ref paths,
+            format,
+            ref out,
+        }) => crate::annotations::export::run_export(
+            paths,
+            format,
+            out.as_deref(),
             &crate::paths::data_dir(cli.data_dir.as_deref()),
         ),
         None => {

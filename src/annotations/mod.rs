@@ -4,10 +4,12 @@
 //! * [`offsets`]: byte ↔ code-point conversion (the app uses bytes).
 //! * [`set`]: the in-memory set with undo/redo and the merge rule.
 //! * [`anchor`]: re-anchoring in a changed text (exact, moved, fuzzy, orphan).
+//! * [`export`]: W3C JSON-LD, brat, CSV and Markdown exports.
 //! * [`store`]: the per-corpus JSON file (atomic saves, lock + merge,
 //!   corrupt files kept aside).
 
 pub mod anchor;
+pub mod export;
 pub mod model;
 pub mod offsets;
 pub mod set;
