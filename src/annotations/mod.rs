@@ -10,8 +10,11 @@
 
 pub mod anchor;
 pub mod export;
+pub mod labels;
 pub mod model;
 pub mod offsets;
+pub mod selection;
+pub mod session;
 pub mod set;
 pub mod store;
 

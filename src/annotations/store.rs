@@ -139,9 +139,24 @@ pub struct Store {
     extra: Map<String, Value>,
     unreadable: Vec<Value>,
     blocked: Option<String>,
+    memory: bool,
 }
 
 impl Store {
+    /// A store without a file (saving does nothing): for tests and for
+    /// running without a data dir.
+    pub fn memory() -> Store {
+        Store {
+            path: PathBuf::new(),
+            set: AnnotationSet::default(),
+            corpus: Vec::new(),
+            extra: Map::new(),
+            unreadable: Vec::new(),
+            blocked: None,
+            memory: true,
+        }
+    }
+
     /// Opens the store of the corpus made of `paths` in `data_dir`.
     pub fn open_corpus(data_dir: &Path, paths: &[PathBuf]) -> (Store, Vec<String>) {
         let (mut s, w) = Store::open(store_path(data_dir, &corpus_key(paths)));
@@ -160,6 +175,7 @@ impl Store {
             extra: Map::new(),
             unreadable: Vec::new(),
             blocked: None,
+            memory: false,
         };
         let mut warnings = Vec::new();
         let lock = match s.lock() {
@@ -246,6 +262,9 @@ impl Store {
     /// Saves: under the lock, merges what is on disk, then writes atomically.
     /// Returns messages for the user (e.g. a corrupt file was set aside).
     pub fn save(&mut self) -> Result<Vec<String>, StoreError> {
+        if self.memory {
+            return Ok(Vec::new());
+        }
         if let Some(b) = &self.blocked {
             return Err(StoreError::Blocked(b.clone()));
         }

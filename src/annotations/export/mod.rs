@@ -220,4 +220,4 @@ pub fn is_orphan(e: &Entry) -> bool {
 
 #[cfg(test)]
 #[path = "tests.rs"]
-mod tests;
+pub(crate) mod tests;
