@@ -12,6 +12,7 @@ pub mod anchor;
 pub mod export;
 pub mod labels;
 pub mod model;
+pub mod notes;
 pub mod offsets;
 pub mod selection;
 pub mod session;

@@ -7,6 +7,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::corpus::Document;
+use crate::text::VisualLine;
 
 /// Unit by which a selection grows or shrinks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,22 @@ pub fn shrink(doc: &Document, sel: &Range<usize>, unit: Unit) -> Range<usize> {
         None => sel.end,
     };
     sel.start..end.max(first_word.unwrap_or(end)).min(sel.end)
+}
+
+/// Runs of consecutive cells of `line` (indices, screen order) whose logical
+/// range intersects `r`: how a logical range looks on a bidi-reordered line
+/// (possibly several separate runs).
+pub fn cell_runs(line: &VisualLine, r: &Range<usize>) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for (i, c) in line.cells.iter().enumerate() {
+        if c.logical.start < r.end && r.start < c.logical.end {
+            match runs.last_mut() {
+                Some(last) if last.end == i => last.end = i + 1,
+                _ => runs.push(i..i + 1),
+            }
+        }
+    }
+    runs
 }
 
 /// The selection that starts at the cursor sentence.
