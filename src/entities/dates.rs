@@ -110,13 +110,13 @@ fn patterns() -> &'static Patterns {
         let build = |s: String| Regex::new(&s).unwrap_or_else(|e| unreachable!("{e}"));
         Patterns {
             full: build(format!(
-                r"\b(?:(?:{WEEKDAYS})\s+)?(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\s*,?\s+{mon2}\b(?:\s*,?\s*(?:(?:عام|سنه)\s+)?(?P<year>{year})(?:\s*م)?\b)?(?:\s+(?P<h>[0-2]?[0-9]):(?P<m>[0-5][0-9])(?:\s*(?P<ampm>ص|م)\b)?)?(?:\s+gmt\b)?(?:\s+(?P<rel>{RELATIVE})\b)?"
+                r"\b(?:(?:يوم|{WEEKDAYS})\s+)?(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\s*,?\s+{mon2}\b(?:\s*,?\s*(?:(?:عام|سنه)\s+)?(?P<year>{year})(?:\s*م)?\b)?(?:\s*[-–،,]?\s+(?P<h>[0-2]?[0-9]):(?P<m>[0-5][0-9])(?:\s*(?P<ampm>ص|م)\b)?)?(?:\s+gmt\b)?(?:\s+(?P<rel>{RELATIVE})\b)?"
             )),
             month_year: build(format!(
                 r"\b{mon2}\s*,?\s+(?:(?:عام|سنه)\s+)?(?P<year>{year})(?:\s*م)?\b"
             )),
             month_ctx: build(format!(
-                r"\b(?P<ctx>مطلع|اوائل|منتصف|اواخر|نهايه|بدايه|في|منذ|خلال|حتي|شهر)\s+{mon2}\b(?:\s+(?P<rel>{RELATIVE})\b)?"
+                r"\b(?:[وفبل]?(?P<ctx>مطلع|اوائل|منتصف|اواخر|نهايه|بدايه|في|منذ|خلال|حتي|من|شهر)\s+)?{mon2}\b(?:\s+(?P<rel>{RELATIVE})\b)?"
             )),
             years: build(format!(
                 r"\b(?:(?P<noun>عام|العام|عامي|سنه|العامين)\s+|(?:في|منذ|حتي|قبل|بعد|خلال|بين)\s+)(?P<y1>{year})(?:\s*م)?\b(?:\s*(?:و|-|/|الي)\s*(?P<y2>{year})\b)?"
@@ -125,10 +125,18 @@ fn patterns() -> &'static Patterns {
                 r"\b(?P<d>[0-3]?[0-9])[/.-](?P<mo>[01]?[0-9])[/.-](?P<y>(?:19|20)[0-9]{2})\b".to_string(),
             ),
             relative: build(format!(
-                r"\b[وفبل]?(?P<r>(?:يوم\s+)?(?:{WEEKDAYS})(?:\s*-\s*(?:{WEEKDAYS}))?(?:\s+(?:{RELATIVE}))?|(?:يوم\s+)?امس|(?:الشهر|الاسبوع|العام)\s+(?:الماضي|المقبل|القادم)|ال(?:عشرينيات|ثلاثينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات))\b"
+                r"\b[وفبل]?(?P<r>(?:يوم\s+)?(?:{WEEKDAYS})(?:\s*-\s*(?:{WEEKDAYS}))?(?:\s+(?:{RELATIVE}))?|(?:يوم\s+)?امس|(?:الشهر|الاسبوع|العام|لشهر|لاسبوع|لعام)\s+(?:الماضي|المقبل|القادم|الحالي)|ال(?:عشرينيات|ثلاثينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات))\b"
             )),
         }
     })
+}
+
+/// A weekday standing on its own as a time adverbial: after اليوم, or
+/// between commas (`"مجموعة مينسك"، الجمعة.`).
+fn adverbial(key: &str, r: Range<usize>) -> bool {
+    let before = key[..r.start].trim_end();
+    let after = key[r.end..].trim_start();
+    before.ends_with("اليوم") || (before.ends_with('،') && after.starts_with(['،', '.', ':', '؛']))
 }
 
 fn month_number(name: &str) -> u32 {
@@ -194,8 +202,11 @@ pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
     for c in p.month_ctx.captures_iter(key) {
         let Some(mon) = c.name("mon") else { continue };
         let ambiguous = AMBIGUOUS.contains(&mon.as_str());
-        let supported = c.name("mon2").is_some() || c.name("rel").is_some() || &c["ctx"] == "شهر";
-        if (ambiguous && !supported)
+        let ctx = c.name("ctx").map(|m| m.as_str());
+        let strong = c.name("mon2").is_some() || c.name("rel").is_some() || ctx == Some("شهر");
+        // A slash pair or الماضي/المقبل is enough; otherwise a context word,
+        // and for the ambiguous names (آب, مارس, أيار...) not even that.
+        if (!strong && (ambiguous || ctx.is_none()))
             || !month_ok(text, folded, &c, "mon")
             || !month_ok(text, folded, &c, "mon2")
         {
@@ -233,7 +244,7 @@ pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
         // next to another weekday, or with الماضي/المقبل.
         let bare = !s.contains(' ') && !s.contains('-');
         let weak = ["الاحد", "الجمعه"].iter().any(|w| s.ends_with(w));
-        if bare && weak {
+        if bare && weak && !adverbial(key, m.range()) {
             continue;
         }
         cands.push((m.range(), None));
@@ -326,6 +337,16 @@ mod tests {
             "19 يونيو عام 2024",
             Some("2024-06-19"),
         );
+        one("بوتين يوم 26 أبريل بإتمام", "يوم 26 أبريل", Some("--04-26"));
+        let t = "الأحد 12 يناير 2025 - 09:30 م";
+        one(t, t, Some("2025-01-12T21:30"));
+        one(
+            "اعتباراً من تموز/يوليو المقبل.",
+            "تموز/يوليو المقبل",
+            Some("--07"),
+        );
+        one("الإنتاج لشهر آب.", "آب", Some("--08"));
+        assert!(dates("قال يوليو").is_empty());
     }
 
     #[test]
@@ -354,6 +375,9 @@ mod tests {
         one("والخميس الماضي، شدد", "الخميس الماضي", None);
         one("بثت ليل الخميس - الجمعة:", "الخميس - الجمعة", None);
         assert!(dates("صلاة الجمعة والأحد").is_empty());
+        one("أعلنت، اليوم الأحد، أن", "الأحد", None);
+        one("دول \"مجموعة مينسك\"، الجمعة.", "الجمعة", None);
+        one("لمراجعة للعام الحالي", "لعام الحالي", None);
         one("في التسعينيات،", "التسعينيات", None);
         one("ويوم أمس قال", "يوم أمس", None);
     }
