@@ -100,6 +100,8 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Print the key bindings as a Markdown table (the README's key table).
+    Keys,
 }
 
 /// Parses the command line and runs qari.
@@ -124,8 +126,14 @@ pub fn main() -> Result<()> {
             out.as_deref(),
             &crate::paths::data_dir(cli.data_dir.as_deref()),
         ),
-        None => {
-            anyhow::bail!("the terminal UI is not built yet");
+        Some(Command::Keys) => {
+            print!("{}", crate::keymap::Keymap::defaults().markdown_table());
+            Ok(())
         }
+        None => crate::runtime::run_tui(
+            cli.paths.clone(),
+            cli.display.layout_options(80),
+            crate::paths::data_dir(cli.data_dir.as_deref()),
+        ),
     }
 }

@@ -1,8 +1,15 @@
 //! qari (قارئ, "reader"): a terminal reader and explorer for Arabic news.
 
+pub mod action;
 pub mod annotations;
+pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod entities;
+pub mod event;
+pub mod keymap;
+pub mod loader;
 pub mod paths;
+pub mod runtime;
 pub mod text;
+pub mod ui;

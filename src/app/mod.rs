@@ -1,0 +1,309 @@
+//! The application state and its only mutators: [`App::handle_event`] and
+//! [`App::update`]. No I/O happens here; what the outside must do comes back
+//! as [`Effect`]s. Rendering reads `&App` (see `crate::ui`).
+
+mod corpus_events;
+mod highlight;
+pub mod list;
+mod motion;
+mod mouse;
+mod popup;
+mod reader;
+mod sidebar;
+mod status;
+
+use crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use crate::action::{Action, Effect};
+use crate::corpus::{Corpus, Document};
+use crate::event::AppEvent;
+use crate::keymap::{Key, KeyContext, Keymap, Resolved};
+use crate::text::LayoutOptions;
+use crate::ui::areas::{Areas, LayoutPrefs};
+use crate::ui::theme::Theme;
+
+pub use highlight::Highlight;
+pub use list::ListState;
+pub use motion::Motion;
+pub use popup::{HelpState, Popup};
+pub use reader::ReaderState;
+pub use sidebar::{InfoRow, SidebarState, SidebarTab};
+pub use status::{LoadProgress, StatusLine};
+
+/// The three panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// Document list.
+    List,
+    /// Reader.
+    Reader,
+    /// Sidebar (document facts; later entities and notes).
+    Sidebar,
+}
+
+impl Pane {
+    /// The next pane in Tab order.
+    pub fn next(self) -> Self {
+        match self {
+            Pane::List => Pane::Reader,
+            Pane::Reader => Pane::Sidebar,
+            Pane::Sidebar => Pane::List,
+        }
+    }
+
+    /// The previous pane in Tab order.
+    pub fn prev(self) -> Self {
+        self.next().next()
+    }
+
+    /// The keymap context of the pane.
+    pub fn context(self) -> KeyContext {
+        match self {
+            Pane::List => KeyContext::List,
+            Pane::Reader => KeyContext::Reader,
+            Pane::Sidebar => KeyContext::Sidebar,
+        }
+    }
+}
+
+/// Everything the UI shows.
+#[derive(Debug)]
+pub struct App {
+    /// The documents (sorted by id as they arrive) and the skipped files.
+    pub corpus: Corpus,
+    /// The focused pane.
+    pub focus: Pane,
+    /// Document list state.
+    pub list: ListState,
+    /// Reader state (open document, scroll position, layout cache).
+    pub reader: ReaderState,
+    /// Sidebar state.
+    pub sidebar: SidebarState,
+    /// Open popups, bottom to top.
+    pub popups: Vec<Popup>,
+    /// Messages and the pending chord.
+    pub status: StatusLine,
+    /// Background loading progress.
+    pub load: LoadProgress,
+    /// Key bindings in force.
+    pub keymap: Keymap,
+    /// Styles.
+    pub theme: Theme,
+    /// Pane layout preferences.
+    pub prefs: LayoutPrefs,
+    /// How text is laid out (the width is set per use).
+    pub text_opts: LayoutOptions,
+    areas: Areas,
+    dirty: bool,
+}
+
+impl App {
+    /// An app showing `corpus` (already loaded), 80×24 until the first resize.
+    pub fn new(corpus: Corpus, text_opts: LayoutOptions) -> Self {
+        let mut app = App {
+            corpus,
+            focus: Pane::List,
+            list: ListState::default(),
+            reader: ReaderState::default(),
+            sidebar: SidebarState::default(),
+            popups: Vec::new(),
+            status: StatusLine::default(),
+            load: LoadProgress::finished(),
+            keymap: Keymap::defaults(),
+            theme: Theme::default(),
+            prefs: LayoutPrefs::default(),
+            text_opts,
+            areas: Areas::default(),
+            dirty: true,
+        };
+        app.resize(80, 24);
+        if !app.corpus.docs.is_empty() {
+            app.open(0);
+        }
+        app.load_finished_message();
+        app
+    }
+
+    /// An app that waits for documents from a background loader
+    /// ([`AppEvent::Corpus`]).
+    pub fn loading(text_opts: LayoutOptions) -> Self {
+        let mut app = Self::new(Corpus::default(), text_opts);
+        app.load = LoadProgress::default();
+        app
+    }
+
+    /// Pane areas for the current terminal size.
+    pub fn areas(&self) -> &Areas {
+        &self.areas
+    }
+
+    /// The document open in the reader.
+    pub fn open_doc(&self) -> Option<&Document> {
+        self.reader.doc.and_then(|i| self.corpus.docs.get(i))
+    }
+
+    /// Whether something changed since the last [`App::take_dirty`].
+    pub fn take_dirty(&mut self) -> bool {
+        std::mem::take(&mut self.dirty)
+    }
+
+    /// Marks the screen as needing a redraw.
+    pub fn mark_dirty(&mut self) {
+        self.dirty = true;
+    }
+
+    /// The keymap contexts that apply now, most specific first.
+    pub fn key_contexts(&self) -> Vec<KeyContext> {
+        match self.popups.last() {
+            Some(p) => vec![p.context(), KeyContext::Popup, KeyContext::Global],
+            None => vec![self.focus.context(), KeyContext::Global],
+        }
+    }
+
+    /// Applies one event.
+    pub fn handle_event(&mut self, ev: AppEvent) -> Vec<Effect> {
+        match ev {
+            AppEvent::Key(k) => self.handle_key(k),
+            AppEvent::Mouse(m) => {
+                self.handle_mouse(m);
+                Vec::new()
+            }
+            // No text field takes pastes yet (the jump and note popups will).
+            AppEvent::Paste(_) => Vec::new(),
+            AppEvent::Resize(w, h) => {
+                self.resize(w, h);
+                Vec::new()
+            }
+            AppEvent::Corpus(ev) => {
+                self.handle_load_event(ev);
+                Vec::new()
+            }
+            AppEvent::Terminate => vec![Effect::Quit],
+        }
+    }
+
+    fn handle_key(&mut self, ev: KeyEvent) -> Vec<Effect> {
+        let key = Key::from(ev);
+        let contexts = self.key_contexts();
+        let mut seq = std::mem::take(&mut self.status.pending);
+        let had_pending = !seq.is_empty();
+        seq.push(key);
+        match self.keymap.resolve(&contexts, &seq) {
+            Resolved::Action(a) => self.update(a),
+            Resolved::Pending => {
+                self.status.pending = seq;
+                self.dirty = true;
+                Vec::new()
+            }
+            // A chord that went nowhere: drop it and try the key on its own,
+            // so `g j` still moves down.
+            Resolved::Unbound if had_pending => {
+                self.dirty = true;
+                self.handle_key(ev)
+            }
+            Resolved::Unbound => Vec::new(),
+        }
+    }
+
+    /// Carries out one action.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        self.dirty = true;
+        match action {
+            Action::Quit => return vec![Effect::Quit],
+            Action::ToggleHelp => {
+                if matches!(self.popups.last(), Some(Popup::Help(_))) {
+                    self.popups.pop();
+                } else {
+                    self.popups.push(Popup::Help(HelpState::default()));
+                }
+            }
+            Action::ClosePopup => {
+                self.popups.pop();
+            }
+            Action::FocusNext => self.set_focus(self.focus.next()),
+            Action::FocusPrev => self.set_focus(self.focus.prev()),
+            Action::MoveDown => self.apply_motion(Motion::Lines(1)),
+            Action::MoveUp => self.apply_motion(Motion::Lines(-1)),
+            Action::PageDown => self.apply_motion(Motion::Pages(1)),
+            Action::PageUp => self.apply_motion(Motion::Pages(-1)),
+            Action::HalfPageDown => self.apply_motion(Motion::HalfPages(1)),
+            Action::HalfPageUp => self.apply_motion(Motion::HalfPages(-1)),
+            Action::GoTop => self.apply_motion(Motion::Top),
+            Action::GoBottom => self.apply_motion(Motion::Bottom),
+            Action::OpenDocument => {
+                if self.list.selected < self.corpus.docs.len() {
+                    self.open(self.list.selected);
+                    self.set_focus(Pane::Reader);
+                }
+            }
+            Action::NextDocument => self.open_relative(1),
+            Action::PrevDocument => self.open_relative(-1),
+            Action::FlipDirection => self.flip_direction(),
+            Action::NextTab => self.sidebar.cycle_tab(1),
+            Action::PrevTab => self.sidebar.cycle_tab(-1),
+        }
+        Vec::new()
+    }
+
+    /// Focuses `pane` (in a narrow terminal this also changes which pane is
+    /// shown, hence the relayout).
+    pub fn set_focus(&mut self, pane: Pane) {
+        self.focus = pane;
+        self.recompute_areas();
+    }
+
+    /// The terminal is now `w`×`h`.
+    pub fn resize(&mut self, w: u16, h: u16) {
+        self.areas = Areas::compute(Rect::new(0, 0, w, h), &self.prefs, self.focus);
+        self.recompute_areas();
+    }
+
+    fn recompute_areas(&mut self) {
+        self.areas = Areas::compute(self.areas.screen, &self.prefs, self.focus);
+        self.relayout();
+        self.list.scroll_into_view(self.list_rows());
+        self.dirty = true;
+    }
+
+    /// Opens document `i` in the reader and selects it in the list.
+    pub fn open(&mut self, i: usize) {
+        if i >= self.corpus.docs.len() {
+            return;
+        }
+        self.list.selected = i;
+        self.list.scroll_into_view(self.list_rows());
+        if self.reader.doc != Some(i) {
+            self.reader.doc = Some(i);
+            self.reader.reset_position();
+            self.sidebar.scroll = 0;
+        }
+        self.relayout();
+        self.dirty = true;
+    }
+
+    fn open_relative(&mut self, delta: isize) {
+        let n = self.corpus.docs.len();
+        if n == 0 {
+            return;
+        }
+        let cur = self.reader.doc.unwrap_or(self.list.selected);
+        let next = cur.saturating_add_signed(delta).min(n - 1);
+        self.open(next);
+    }
+
+    /// Number of list items that fit in the list pane.
+    pub fn list_rows(&self) -> usize {
+        let h = self
+            .areas
+            .list
+            .map(|r| crate::ui::areas::inner(r).height)
+            .unwrap_or(0);
+        (h as usize / list::ROW_HEIGHT).max(1)
+    }
+
+    /// Height of the reader's text area in lines.
+    pub fn reader_height(&self) -> usize {
+        (self.areas.reader_text().height as usize).max(1)
+    }
+}

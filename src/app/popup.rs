@@ -1,0 +1,34 @@
+//! Popups, drawn over the panes; the top one gets the keys first.
+
+use crate::keymap::KeyContext;
+
+/// One open popup. New popups (fuzzy jump, search, annotation form) are new
+/// variants with their own state and [`KeyContext`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    /// The key help, generated from the keymap.
+    Help(HelpState),
+}
+
+impl Popup {
+    /// The keymap context that applies while this popup is on top.
+    pub fn context(&self) -> KeyContext {
+        match self {
+            Popup::Help(_) => KeyContext::Help,
+        }
+    }
+
+    /// Name shown as the mode in the status bar.
+    pub fn mode_name(&self) -> &'static str {
+        match self {
+            Popup::Help(_) => "HELP",
+        }
+    }
+}
+
+/// Help popup state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpState {
+    /// First help line shown.
+    pub scroll: usize,
+}

@@ -1,0 +1,230 @@
+//! The only place with terminal I/O: the terminal guard (raw mode,
+//! alternate screen, mouse, bracketed paste, bidi explicit mode), the chained
+//! panic hook, and the event loop that feeds `App` and draws it.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::Arc;
+
+use anyhow::Result;
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use crossterm::{cursor, execute};
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::Terminal;
+
+use crate::action::Effect;
+use crate::app::App;
+use crate::event::{spawn_input_thread, spawn_signal_thread, AppEvent};
+use crate::text::{BidiMode, LayoutOptions};
+
+/// Most events applied before a redraw, so a flood of input cannot starve
+/// the screen.
+const MAX_BATCH: usize = 512;
+
+/// Set while the terminal is in qari's mode; restoring clears it, so restore
+/// runs once however many paths (drop, panic, signal) reach it.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether the bidi explicit mode was switched on.
+static EXPLICIT_BIDI: AtomicBool = AtomicBool::new(false);
+
+/// Escape sequences that switch a bidi-aware terminal to explicit mode
+/// (`on`: BDSM reset `CSI 8 l` and SCP `CSI 1 SP k`) or back (`CSI 8 h`,
+/// `CSI 0 SP k`). Inside tmux the same sequences are also sent wrapped in a
+/// DCS passthrough so they reach the outer terminal.
+pub fn bidi_sequences(on: bool, tmux: bool) -> Vec<u8> {
+    let seqs: [&str; 2] = if on {
+        ["\x1b[8l", "\x1b[1 k"]
+    } else {
+        ["\x1b[8h", "\x1b[0 k"]
+    };
+    let mut out = Vec::new();
+    for s in seqs {
+        out.extend_from_slice(s.as_bytes());
+        if tmux {
+            // Passthrough doubles every ESC of the payload.
+            out.extend_from_slice(b"\x1bPtmux;");
+            out.extend_from_slice(s.replace('\x1b', "\x1b\x1b").as_bytes());
+            out.extend_from_slice(b"\x1b\\");
+        }
+    }
+    out
+}
+
+fn in_tmux() -> bool {
+    std::env::var_os("TMUX").is_some_and(|v| !v.is_empty())
+}
+
+/// Puts the terminal in qari's mode; dropping it (or [`restore`]) puts it back.
+#[derive(Debug)]
+pub struct TerminalGuard(());
+
+impl TerminalGuard {
+    /// Raw mode, alternate screen, mouse capture, bracketed paste and, when
+    /// `explicit_bidi`, the terminal's bidi explicit mode.
+    pub fn enter(explicit_bidi: bool) -> io::Result<Self> {
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let mut out = io::stdout();
+        execute!(
+            out,
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )?;
+        if explicit_bidi {
+            EXPLICIT_BIDI.store(true, Ordering::SeqCst);
+            out.write_all(&bidi_sequences(true, in_tmux()))?;
+            out.flush()?;
+        }
+        Ok(TerminalGuard(()))
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Restores the terminal if qari changed it. Safe to call more than once and
+/// from the panic hook.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    // Errors are ignored: this runs on the way out, often while panicking,
+    // and each step should still be tried.
+    if EXPLICIT_BIDI.swap(false, Ordering::SeqCst) {
+        let _ = out.write_all(&bidi_sequences(false, in_tmux()));
+    }
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = out.flush();
+}
+
+/// Installs a panic hook that restores the terminal, then runs the previous
+/// hook (so the message is printed on a usable screen).
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// What the loop does after an effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Keep going.
+    Continue,
+    /// Leave the loop.
+    Quit,
+}
+
+/// Carries out effects (disk, clipboard, ...). Holds whatever handles that
+/// needs (data dir, open files).
+#[derive(Debug, Default)]
+pub struct EffectRunner {
+    /// Where annotations and history go.
+    pub data_dir: Option<PathBuf>,
+}
+
+impl EffectRunner {
+    /// Runs one effect.
+    pub fn run(&mut self, effect: Effect) -> Result<Flow> {
+        match effect {
+            Effect::Quit => Ok(Flow::Quit),
+        }
+    }
+}
+
+/// The event loop: draw, then block on the channel, apply each burst of
+/// events, run the effects, and redraw when something changed. Returns when
+/// an effect asks to quit or every sender is gone.
+pub fn run<B>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    rx: &Receiver<AppEvent>,
+    fx: &mut EffectRunner,
+) -> Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    terminal.draw(|f| crate::ui::render(f, app))?;
+    app.take_dirty();
+    while let Ok(first) = rx.recv() {
+        let burst = std::iter::once(first).chain(rx.try_iter().take(MAX_BATCH));
+        for ev in burst {
+            for effect in app.handle_event(ev) {
+                if fx.run(effect)? == Flow::Quit {
+                    return Ok(());
+                }
+            }
+        }
+        if app.take_dirty() {
+            terminal.draw(|f| crate::ui::render(f, app))?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs the TUI on the real terminal: loads `paths` in the background and
+/// shows documents as they arrive.
+pub fn run_tui(paths: Vec<PathBuf>, opts: LayoutOptions, data_dir: PathBuf) -> Result<()> {
+    let (tx, rx) = mpsc::channel();
+    install_panic_hook();
+    let guard = TerminalGuard::enter(opts.bidi == BidiMode::App)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let input = spawn_input_thread(tx.clone(), Arc::clone(&stop));
+    let signals = spawn_signal_thread(tx.clone()).ok();
+    let loader_tx = tx;
+    std::thread::spawn(move || {
+        crate::loader::load_streaming(&paths, |ev| {
+            let _ = loader_tx.send(AppEvent::Corpus(ev));
+        });
+    });
+    let mut app = App::loading(opts);
+    let mut fx = EffectRunner {
+        data_dir: Some(data_dir),
+    };
+    let result = run(&mut terminal, &mut app, &rx, &mut fx);
+    stop.store(true, Ordering::SeqCst);
+    if let Some(s) = signals {
+        s.close();
+    }
+    let _ = input.join();
+    drop(guard);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bidi_sequences_plain_and_tmux() {
+        assert_eq!(bidi_sequences(true, false), b"\x1b[8l\x1b[1 k");
+        assert_eq!(bidi_sequences(false, false), b"\x1b[8h\x1b[0 k");
+        let t = String::from_utf8(bidi_sequences(true, true)).unwrap();
+        assert!(t.contains("\x1bPtmux;\x1b\x1b[8l\x1b\\"));
+        assert!(t.starts_with("\x1b[8l"));
+    }
+}

@@ -1,0 +1,126 @@
+//! The help popup, generated from the keymap in force (never written by
+//! hand): per context, each action's keys and description.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::areas::{inner, Areas};
+use crate::app::{App, HelpState};
+use crate::keymap::Keymap;
+
+/// Widest the popup gets.
+pub const MAX_WIDTH: u16 = 76;
+/// Tallest the popup gets.
+pub const MAX_HEIGHT: u16 = 40;
+
+/// One line of help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    /// A context heading.
+    Heading(&'static str),
+    /// Keys and what they do.
+    Entry {
+        /// Key sequences, comma separated.
+        keys: String,
+        /// Description.
+        description: String,
+    },
+    /// Spacing between contexts.
+    Blank,
+}
+
+/// The help's lines for `keymap`.
+pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
+    let mut out = Vec::new();
+    let mut last = None;
+    for row in keymap.help_rows() {
+        if last != Some(row.context) {
+            if last.is_some() {
+                out.push(HelpLine::Blank);
+            }
+            out.push(HelpLine::Heading(row.context.title()));
+            last = Some(row.context);
+        }
+        out.push(HelpLine::Entry {
+            keys: row.keys.join(", "),
+            description: row.description,
+        });
+    }
+    out
+}
+
+/// The popup's area on a screen split as `areas`.
+pub fn popup_area(areas: &Areas) -> Rect {
+    areas.popup(MAX_WIDTH, MAX_HEIGHT)
+}
+
+/// Lines of help visible at once.
+pub fn page_height(areas: &Areas) -> usize {
+    (inner(popup_area(areas)).height as usize).max(1)
+}
+
+/// Draws the help popup.
+pub fn render(buf: &mut Buffer, screen: Rect, app: &App, state: &HelpState) {
+    let areas = Areas::compute(screen, &app.prefs, app.focus);
+    let area = popup_area(&areas).intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let lines = help_lines(&app.keymap);
+    let page = inner(area).height as usize;
+    let title = format!(
+        " Keys {}-{}/{} · Esc closes ",
+        (state.scroll + 1).min(lines.len()),
+        (state.scroll + page).min(lines.len()),
+        lines.len()
+    );
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border_focused)
+        .title_style(theme.title);
+    let body = block.inner(area);
+    block.render(area, buf);
+    let widest = lines
+        .iter()
+        .map(|l| match l {
+            HelpLine::Entry { keys, .. } => keys.chars().count() as u16 + 3,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let key_w = widest.min(body.width / 2).max(1);
+    for (i, line) in lines
+        .iter()
+        .skip(state.scroll)
+        .take(body.height as usize)
+        .enumerate()
+    {
+        let y = body.y + i as u16;
+        match line {
+            HelpLine::Heading(t) => {
+                buf.set_stringn(body.x, y, t, body.width as usize, theme.heading);
+            }
+            HelpLine::Entry { keys, description } => {
+                buf.set_stringn(
+                    body.x + 1,
+                    y,
+                    keys,
+                    key_w.saturating_sub(2) as usize,
+                    theme.key,
+                );
+                let dx = (1 + key_w).min(body.width);
+                buf.set_stringn(
+                    body.x + dx,
+                    y,
+                    description,
+                    (body.width - dx) as usize,
+                    theme.text,
+                );
+            }
+            HelpLine::Blank => {}
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Drawing laid-out text into a buffer, cell by cell. Everything on screen
+//! that may hold Arabic goes through here: either cached reader lines or
+//! short strings laid out with `text::layout_inline`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::Highlight;
+use crate::text::{layout_inline, Cell, LayoutOptions, VisualLine};
+
+/// Where a short string goes in its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// At the start of its direction: right for RTL text, left for LTR.
+    Start,
+    /// Always at the left edge.
+    Left,
+}
+
+/// Draws `cells` from column `x` of the one-row `area`, stopping before a
+/// cell would cross its right edge. Each cell gets `base` patched with every
+/// highlight (in the order given) whose range intersects the cell's
+/// logical range. Returns the column after the last cell drawn.
+pub fn put_cells(
+    buf: &mut Buffer,
+    area: Rect,
+    x: u16,
+    cells: &[Cell],
+    base: Style,
+    highlights: &[&Highlight],
+) -> u16 {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return x;
+    }
+    let right = area.right();
+    let y = area.y;
+    let mut x = x.max(area.x);
+    for cell in cells {
+        // The layout guarantees 1 or 2; a zero would stack cells.
+        let w = u16::from(cell.width.max(1));
+        if x.saturating_add(w) > right {
+            break;
+        }
+        let mut style = base;
+        for h in highlights {
+            if h.intersects(&cell.logical) {
+                style = style.patch(h.style);
+            }
+        }
+        buf[(x, y)].set_symbol(&cell.symbol).set_style(style);
+        // The terminal draws a wide symbol over the next column: clear it so
+        // no stale content is diffed there.
+        for dx in 1..w {
+            buf[(x + dx, y)].reset();
+            buf[(x + dx, y)].set_style(style);
+        }
+        x += w;
+    }
+    x
+}
+
+/// Draws a laid-out line at its own padding inside `area` (reader lines).
+pub fn put_line(
+    buf: &mut Buffer,
+    area: Rect,
+    line: &VisualLine,
+    base: Style,
+    highlights: &[&Highlight],
+) -> u16 {
+    put_cells(
+        buf,
+        area,
+        area.x.saturating_add(line.pad),
+        &line.cells,
+        base,
+        highlights,
+    )
+}
+
+/// Lays out `text` on one row of `area` (cut with an ellipsis when too long)
+/// and draws it aligned as asked. Returns the drawn width.
+pub fn draw_inline(
+    buf: &mut Buffer,
+    area: Rect,
+    text: &str,
+    opts: &LayoutOptions,
+    align: Align,
+    style: Style,
+) -> u16 {
+    if area.width == 0 || area.height == 0 || text.is_empty() {
+        return 0;
+    }
+    let line = layout_inline(text, area.width, opts);
+    let used: u16 = line.cells.iter().map(|c| u16::from(c.width.max(1))).sum();
+    let used = used.min(area.width);
+    let x = match align {
+        Align::Start if line.rtl => area.x + (area.width - used),
+        _ => area.x,
+    };
+    let row = Rect::new(area.x, area.y, area.width, 1);
+    put_cells(buf, row, x, &line.cells, style, &[]) - x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Color;
+
+    fn cell(s: &str, w: u8, at: usize) -> Cell {
+        Cell {
+            symbol: s.into(),
+            width: w,
+            logical: at..at + s.len(),
+        }
+    }
+
+    #[test]
+    fn wide_cells_clear_their_shadow_and_stop_at_the_edge() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 5, 1));
+        let cells = [
+            cell("a", 1, 0),
+            cell("界", 2, 1),
+            cell("b", 1, 4),
+            cell("界", 2, 5),
+        ];
+        let end = put_cells(
+            &mut buf,
+            Rect::new(0, 0, 5, 1),
+            0,
+            &cells,
+            Style::new(),
+            &[],
+        );
+        assert_eq!(end, 4);
+        assert_eq!(buf, Buffer::with_lines(["a界b "]));
+    }
+
+    #[test]
+    fn highlights_colour_intersecting_cells() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 3, 1));
+        let cells = [cell("x", 1, 0), cell("y", 1, 1), cell("z", 1, 2)];
+        let h = Highlight {
+            range: 1..2,
+            style: Style::new().fg(Color::Red),
+            priority: 0,
+        };
+        put_cells(
+            &mut buf,
+            Rect::new(0, 0, 3, 1),
+            0,
+            &cells,
+            Style::new(),
+            &[&h],
+        );
+        let mut want = Buffer::with_lines(["xyz"]);
+        want.set_style(Rect::new(1, 0, 1, 1), Style::new().fg(Color::Red));
+        assert_eq!(buf, want);
+    }
+}

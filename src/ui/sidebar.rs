@@ -1,0 +1,93 @@
+//! The sidebar: a tab bar, then the rows of the current tab (see
+//! `App::sidebar_rows`). Values that may be Arabic go through the bidi
+//! pipeline.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Widget};
+
+use super::inline::{draw_inline, Align};
+use crate::app::{App, InfoRow, Pane, SidebarTab};
+
+/// Draws the sidebar pane (border included) into `area`.
+pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let focused = app.focus == Pane::Sidebar;
+    let block = Block::bordered()
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title_style(theme.title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    // Tab bar on the first row.
+    let mut x = inner.x;
+    for tab in SidebarTab::ALL {
+        let style = if *tab == app.sidebar.tab {
+            theme.tab_active
+        } else {
+            theme.dim
+        };
+        let (nx, _) = buf.set_stringn(
+            x,
+            inner.y,
+            tab.title(),
+            inner.right().saturating_sub(x) as usize,
+            style,
+        );
+        x = nx.saturating_add(2).min(inner.right());
+    }
+    let body = Rect::new(
+        inner.x,
+        inner.y + 1,
+        inner.width,
+        inner.height.saturating_sub(1),
+    );
+    let rows = app.sidebar_rows();
+    let opts = &app.text_opts;
+    let label_w = rows
+        .iter()
+        .map(|r| match r {
+            InfoRow::Field(l, _) => l.chars().count() as u16 + 1,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    for (i, row) in rows
+        .iter()
+        .skip(app.sidebar.scroll)
+        .take(body.height as usize)
+        .enumerate()
+    {
+        let line = Rect::new(body.x, body.y + i as u16, body.width, 1);
+        match row {
+            InfoRow::Heading(t) => {
+                buf.set_stringn(line.x, line.y, t, line.width as usize, theme.heading);
+            }
+            InfoRow::Field(label, value) => {
+                let lw = label_w.min(line.width / 2);
+                buf.set_stringn(
+                    line.x,
+                    line.y,
+                    label,
+                    lw.saturating_sub(1) as usize,
+                    theme.dim,
+                );
+                let v = Rect::new(line.x + lw, line.y, line.width - lw, 1);
+                draw_inline(buf, v, value, opts, Align::Left, theme.text);
+            }
+            InfoRow::Warning(t) => {
+                draw_inline(buf, line, t, opts, Align::Left, theme.warning);
+            }
+            InfoRow::Text(t) => {
+                draw_inline(buf, line, t, opts, Align::Start, theme.text);
+            }
+            InfoRow::Blank => {}
+        }
+    }
+}

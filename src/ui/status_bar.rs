@@ -1,0 +1,99 @@
+//! The status bar: mode, message or loading progress, pending-chord hint and
+//! position (`doc 3/5  ln 12/80  15%`).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::inline::{draw_inline, Align};
+use crate::app::{App, Pane};
+use crate::keymap::format_keys;
+
+/// The mode badge text.
+pub fn mode(app: &App) -> &'static str {
+    if let Some(p) = app.popups.last() {
+        return p.mode_name();
+    }
+    match app.focus {
+        Pane::List => "LIST",
+        Pane::Reader => "READ",
+        Pane::Sidebar => "INFO",
+    }
+}
+
+/// The position part: open document, line and percentage.
+pub fn position(app: &App) -> String {
+    let n = app.corpus.docs.len();
+    let Some(d) = app.reader.doc else {
+        return format!("doc -/{n}");
+    };
+    let lines = app.reader.line_count();
+    let top = app.reader.top;
+    let seen = (top + app.reader_height()).min(lines);
+    let pct = (seen * 100).checked_div(lines).unwrap_or(100);
+    format!(
+        "doc {}/{n}  ln {}/{lines}  {pct}%",
+        d + 1,
+        (top + 1).min(lines.max(1))
+    )
+}
+
+/// The left-hand message: loading progress while loading, else the message.
+pub fn message(app: &App) -> Option<String> {
+    if !app.load.done {
+        let l = &app.load;
+        let mut s = format!("loading {}/{} files", l.files_done, l.planned_files);
+        if let Some(r) = l.mb_per_s() {
+            s.push_str(&format!(" · {r:.1} MB/s"));
+        }
+        return Some(s);
+    }
+    app.status.message.clone()
+}
+
+/// The pending chord and what could complete it: `g… g:Go to the top`.
+pub fn pending_hint(app: &App) -> Option<String> {
+    if app.status.pending.is_empty() {
+        return None;
+    }
+    let nexts = app
+        .keymap
+        .continuations(&app.key_contexts(), &app.status.pending);
+    let mut s = format!("{}…", format_keys(&app.status.pending));
+    for (k, d) in nexts.iter().take(3) {
+        s.push_str(&format!(" {k}:{d}"));
+    }
+    Some(s)
+}
+
+/// Draws the status bar into the one-row `area`.
+pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    buf.set_style(area, theme.status);
+    let badge = format!(" {} ", mode(app));
+    let (mut x, _) = buf.set_stringn(area.x, area.y, &badge, area.width as usize, theme.mode);
+    x = x.saturating_add(1).min(area.right());
+    let mut right = position(app);
+    if let Some(h) = pending_hint(app) {
+        right = format!("{h}  {right}");
+    }
+    let rw = right.chars().count() as u16;
+    let mut end = area.right();
+    if rw + 1 < area.right().saturating_sub(x) {
+        end = area.right() - rw - 1;
+        buf.set_string(end, area.y, &right, theme.status);
+    }
+    if let Some(msg) = message(app) {
+        let w = end.saturating_sub(x + 1);
+        draw_inline(
+            buf,
+            Rect::new(x, area.y, w, 1),
+            &msg,
+            &app.text_opts,
+            Align::Left,
+            theme.status,
+        );
+    }
+}

@@ -1,0 +1,44 @@
+//! Test fixtures: the seed corpus, an app over it, and a `keys` helper that
+//! types a key sequence written in the keymap's own notation.
+#![allow(dead_code)] // each test crate uses a different part
+
+use std::path::PathBuf;
+
+use qari::action::Effect;
+use qari::app::App;
+use qari::corpus::Corpus;
+use qari::event::AppEvent;
+use qari::keymap::parse_keys;
+use qari::text::LayoutOptions;
+
+/// The bundled seeds folder, relative to the package root (cargo runs
+/// tests there), so that paths shown on screen are the same on every machine.
+pub fn seeds_dir() -> PathBuf {
+    PathBuf::from("seeds")
+}
+
+/// The five seed articles.
+pub fn seeds() -> Corpus {
+    qari::loader::load(&[seeds_dir()])
+}
+
+/// An app over the seeds in a `w`×`h` terminal.
+pub fn app_sized(w: u16, h: u16) -> App {
+    let mut app = App::new(seeds(), LayoutOptions::default());
+    app.resize(w, h);
+    app
+}
+
+/// An app over the seeds in a 120×40 terminal.
+pub fn app() -> App {
+    app_sized(120, 40)
+}
+
+/// Types `seq` (e.g. `"j j <Enter> ]"`) and returns every effect produced.
+pub fn keys(app: &mut App, seq: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for k in parse_keys(seq).expect("test key notation") {
+        effects.extend(app.handle_event(AppEvent::Key(k.to_event())));
+    }
+    effects
+}

@@ -1,0 +1,92 @@
+//! Whole-screen snapshots on a TestBackend. Each row is written between
+//! U+202D (LEFT-TO-RIGHT OVERRIDE) and U+202C (POP DIRECTIONAL FORMATTING) so
+//! that an editor shows the cells in screen order instead of reordering the
+//! Arabic again. Update with `INSTA_UPDATE=always cargo test --test render`
+//! and review the diff.
+
+mod common;
+
+use common::{app_sized, keys};
+use qari::app::App;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+
+/// The buffer as text, one LRO…PDF-wrapped row per line (wide symbols take
+/// their cells; the cell they cover is skipped).
+fn screen_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        out.push('\u{202D}');
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buf[(x, y)].symbol();
+            out.push_str(s);
+            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
+        }
+        out.push('\u{202C}');
+        out.push('\n');
+    }
+    out
+}
+
+fn draw(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| qari::ui::render(f, app)).unwrap();
+    screen_text(t.backend().buffer())
+}
+
+fn shot(w: u16, h: u16, seq: &str) -> String {
+    let mut a = app_sized(w, h);
+    if !seq.is_empty() {
+        keys(&mut a, seq);
+    }
+    draw(&a, w, h)
+}
+
+#[test]
+fn main_80x24() {
+    insta::assert_snapshot!(shot(80, 24, ""));
+}
+
+#[test]
+fn main_120x40_reading_the_third_document() {
+    insta::assert_snapshot!(shot(120, 40, "j j <Enter> j j j"));
+}
+
+#[test]
+fn main_40x15_list() {
+    insta::assert_snapshot!(shot(40, 15, "j"));
+}
+
+#[test]
+fn main_40x15_reader() {
+    insta::assert_snapshot!(shot(40, 15, "<Enter>"));
+}
+
+#[test]
+fn help_80x24() {
+    insta::assert_snapshot!(shot(80, 24, "?"));
+}
+
+#[test]
+fn help_120x40_scrolled() {
+    insta::assert_snapshot!(shot(120, 40, "? j j"));
+}
+
+#[test]
+fn pending_chord_hint_80x24() {
+    insta::assert_snapshot!(shot(80, 24, "<Tab> g"));
+}
+
+#[test]
+fn rows_are_wrapped_for_editors() {
+    let s = shot(40, 15, "");
+    assert!(s
+        .lines()
+        .all(|l| l.starts_with('\u{202D}') && l.ends_with('\u{202C}')));
+}
