@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEvent, KeyEventKind, MouseEvent};
 
-use crate::loader::LoadEvent;
+use crate::corpus::LoadEvent;
 
 /// One input to `App::handle_event`.
 #[derive(Debug, Clone)]

@@ -8,7 +8,6 @@ pub mod corpus;
 pub mod entities;
 pub mod event;
 pub mod keymap;
-pub mod loader;
 pub mod paths;
 pub mod runtime;
 pub mod text;

@@ -197,9 +197,19 @@ pub fn run_tui(paths: Vec<PathBuf>, opts: LayoutOptions, data_dir: PathBuf) -> R
     let signals = spawn_signal_thread(tx.clone()).ok();
     let loader_tx = tx;
     std::thread::spawn(move || {
-        crate::loader::load_streaming(&paths, |ev| {
+        // Called from the loader's worker threads.
+        let sink = |ev| {
             let _ = loader_tx.send(AppEvent::Corpus(ev));
-        });
+        };
+        let paths = if paths.is_empty() {
+            crate::corpus::default_paths()
+        } else {
+            Some(paths)
+        };
+        match paths {
+            Some(p) => crate::corpus::load_streaming(&p, sink),
+            None => crate::corpus::load_streaming_embedded(sink),
+        }
     });
     let mut app = App::loading(opts);
     let mut fx = EffectRunner {

@@ -10,9 +10,9 @@ use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use qari::action::{Action, Effect};
 use qari::app::{App, Pane};
 use qari::corpus::Skipped;
+use qari::corpus::{DocKey, LoadEvent};
 use qari::event::AppEvent;
 use qari::keymap::parse_keys;
-use qari::loader::LoadEvent;
 use qari::runtime::{run, EffectRunner};
 use qari::text::LayoutOptions;
 use ratatui::backend::TestBackend;
@@ -126,31 +126,50 @@ fn layout_is_computed_once_per_doc_width_and_options() {
 fn documents_stream_in_and_keys_work_meanwhile() {
     let mut a = App::loading(LayoutOptions::default());
     a.resize(100, 30);
-    let mut docs = seeds().docs;
+    let mut docs: Vec<_> = seeds()
+        .docs
+        .into_iter()
+        .enumerate()
+        .map(|(file, d)| (DocKey { file, record: 0 }, d))
+        .collect();
+    let loaded = |(key, doc): (DocKey, _)| {
+        AppEvent::Corpus(LoadEvent::Loaded {
+            key,
+            doc: Box::new(doc),
+        })
+    };
+    let message = |a: &App| qari::ui::status_bar::message(a).unwrap_or_default();
     a.handle_event(AppEvent::Corpus(LoadEvent::Planned {
         files: 6,
         bytes: 40_000,
     }));
-    assert!(qari::ui::status_bar::message(&a)
-        .unwrap()
-        .starts_with("loading 0/6 files"));
+    assert!(message(&a).starts_with("loading 0/6 files"));
     let last = docs.pop().unwrap();
-    a.handle_event(AppEvent::Corpus(LoadEvent::Loaded(Box::new(last))));
+    a.handle_event(loaded(last));
+    a.handle_event(AppEvent::Corpus(LoadEvent::Progress { bytes: 4000 }));
+    assert!(message(&a).starts_with("loading 1/6 files"));
     assert_eq!(
         a.reader.doc,
         Some(0),
         "the first document to arrive is opened"
     );
+    a.handle_event(loaded(docs.remove(1)));
+    let open_id = |a: &App| a.open_doc().unwrap().id.clone();
+    assert_eq!(
+        open_id(&a),
+        seeds().docs[1].id,
+        "the first in order until a key is pressed"
+    );
     keys(&mut a, "<Tab> j");
     assert_eq!(a.reader.top, 1);
     for d in docs {
-        a.handle_event(AppEvent::Corpus(LoadEvent::Loaded(Box::new(d))));
+        a.handle_event(loaded(d));
     }
     assert_eq!(a.corpus.docs.len(), 5);
     assert_eq!(
         a.reader.doc,
-        Some(4),
-        "still the same document, now last in id order"
+        Some(1),
+        "still the same document, now second in load order"
     );
     assert_eq!(a.reader.top, 1);
     a.handle_event(AppEvent::Corpus(LoadEvent::Skipped(Skipped {
@@ -158,14 +177,20 @@ fn documents_stream_in_and_keys_work_meanwhile() {
         reason: "not UTF-8 text".into(),
     })));
     a.handle_event(AppEvent::Corpus(LoadEvent::Done));
+    assert_eq!(message(&a), "1 file skipped — see Info");
     assert_eq!(
-        qari::ui::status_bar::message(&a).unwrap(),
-        "1 file skipped — see Info"
+        a.corpus
+            .docs
+            .iter()
+            .map(|d| d.id.clone())
+            .collect::<Vec<_>>(),
+        seeds()
+            .docs
+            .iter()
+            .map(|d| d.id.clone())
+            .collect::<Vec<_>>(),
+        "in the loader's order whatever the arrival order"
     );
-    let ids: Vec<_> = a.corpus.docs.iter().map(|d| d.id.clone()).collect();
-    let mut sorted = ids.clone();
-    sorted.sort();
-    assert_eq!(ids, sorted);
 }
 
 #[test]
@@ -192,7 +217,7 @@ fn tiny_terminals_and_resizes_never_panic() {
             t.draw(|f| qari::ui::render(f, &a)).unwrap();
             a.handle_event(mouse(MouseEventKind::Down(MouseButton::Left), w / 2, h / 2));
             a.handle_event(mouse(MouseEventKind::ScrollDown, w / 2, h / 2));
-            for (w2, h2) in sizes {
+            for (w2, h2) in [(3, 2), (80, 24), (0, 0), (41, 7), (1, 1)] {
                 a.resize(w2, h2);
                 t.backend_mut().resize(w2, h2);
                 t.draw(|f| qari::ui::render(f, &a)).unwrap();
@@ -204,7 +229,7 @@ fn tiny_terminals_and_resizes_never_panic() {
 #[test]
 fn the_real_loop_runs_on_a_test_backend() {
     let (tx, rx) = mpsc::channel();
-    qari::loader::load_streaming(&[seeds_dir()], |ev| tx.send(AppEvent::Corpus(ev)).unwrap());
+    qari::corpus::load_streaming(&[seeds_dir()], |ev| tx.send(AppEvent::Corpus(ev)).unwrap());
     for k in parse_keys("j j <Enter> j j j").unwrap() {
         tx.send(AppEvent::Key(k.to_event())).unwrap();
     }

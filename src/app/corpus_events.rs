@@ -3,8 +3,7 @@
 use std::time::Instant;
 
 use super::App;
-use crate::corpus::Document;
-use crate::loader::LoadEvent;
+use crate::corpus::{DocKey, Document, LoadEvent};
 
 impl App {
     pub(crate) fn handle_load_event(&mut self, ev: LoadEvent) {
@@ -14,14 +13,11 @@ impl App {
                 self.load.planned_bytes = bytes;
                 self.load.started = Some(Instant::now());
             }
-            LoadEvent::Loaded(doc) => {
+            LoadEvent::Loaded { key, doc } => self.insert_doc(key, *doc),
+            LoadEvent::Skipped(s) => self.corpus.skipped.push(s),
+            LoadEvent::Progress { bytes } => {
                 self.load.files_done += 1;
-                self.load.bytes_done += doc.text.len() as u64;
-                self.insert_doc(*doc);
-            }
-            LoadEvent::Skipped(s) => {
-                self.load.files_done += 1;
-                self.corpus.skipped.push(s);
+                self.load.bytes_done += bytes;
             }
             LoadEvent::Done => {
                 self.load.done = true;
@@ -34,10 +30,13 @@ impl App {
         self.mark_dirty();
     }
 
-    /// Adds a document in id order, keeping the selection and the open
-    /// document where they were; opens the first document to arrive.
-    pub fn insert_doc(&mut self, doc: Document) {
-        let at = self.corpus.docs.partition_point(|d| d.id <= doc.id);
+    /// Adds a document at its place in the loader's deterministic order
+    /// (documents arrive out of order from the worker threads), keeping the
+    /// selection and the open document where they were once the user has
+    /// moved; before that, shows the first document in load order.
+    pub fn insert_doc(&mut self, key: DocKey, doc: Document) {
+        let at = self.doc_keys.partition_point(|k| *k <= key);
+        self.doc_keys.insert(at, key);
         self.corpus.docs.insert(at, doc);
         let shift = |i: &mut usize| {
             if *i >= at {
@@ -48,6 +47,7 @@ impl App {
             shift(&mut self.list.selected);
         }
         match self.reader.doc.as_mut() {
+            Some(_) if !self.touched => self.open(0),
             Some(i) => shift(i),
             None => self.open(at),
         }

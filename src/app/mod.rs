@@ -16,7 +16,7 @@ use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::action::{Action, Effect};
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, DocKey, Document};
 use crate::event::AppEvent;
 use crate::keymap::{Key, KeyContext, Keymap, Resolved};
 use crate::text::LayoutOptions;
@@ -94,6 +94,11 @@ pub struct App {
     pub prefs: LayoutPrefs,
     /// How text is laid out (the width is set per use).
     pub text_opts: LayoutOptions,
+    /// Whether the user has done anything yet (until then the first
+    /// document in load order is shown, whatever arrives first).
+    touched: bool,
+    /// Each document's place in the loader's order (parallel to `corpus.docs`).
+    doc_keys: Vec<DocKey>,
     areas: Areas,
     dirty: bool,
 }
@@ -101,7 +106,12 @@ pub struct App {
 impl App {
     /// An app showing `corpus` (already loaded), 80×24 until the first resize.
     pub fn new(corpus: Corpus, text_opts: LayoutOptions) -> Self {
+        let doc_keys = (0..corpus.docs.len())
+            .map(|file| DocKey { file, record: 0 })
+            .collect();
         let mut app = App {
+            doc_keys,
+            touched: false,
             corpus,
             focus: Pane::List,
             list: ListState::default(),
@@ -209,6 +219,7 @@ impl App {
     /// Carries out one action.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         self.dirty = true;
+        self.touched = true;
         match action {
             Action::Quit => return vec![Effect::Quit],
             Action::ToggleHelp => {
@@ -304,6 +315,6 @@ impl App {
 
     /// Height of the reader's text area in lines.
     pub fn reader_height(&self) -> usize {
-        (self.areas.reader_text().height as usize).max(1)
+        (self.reader_text_area().height as usize).max(1)
     }
 }

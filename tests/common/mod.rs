@@ -19,7 +19,7 @@ pub fn seeds_dir() -> PathBuf {
 
 /// The five seed articles.
 pub fn seeds() -> Corpus {
-    qari::loader::load(&[seeds_dir()])
+    qari::corpus::load(&[seeds_dir()])
 }
 
 /// An app over the seeds in a `w`×`h` terminal.
