@@ -5,11 +5,31 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::config::{BidiSetting, Settings, SettingsArgs};
 use crate::text::{BidiMode, LayoutOptions};
+
+/// Examples shown at the end of `--help`.
+const EXAMPLES: &str = "\
+Examples:
+  qari                          Open ./seeds (or the bundled demo articles)
+  qari ~/news/ article.txt      Open a folder and a file
+  qari --layout rtl --ui-lang ar
+                                Mirrored panes and an Arabic interface
+  qari --bidi terminal          Let a bidi-aware terminal reorder the text
+  qari render seeds/01.txt --width 60
+                                Print the reader lines of one article
+  qari config --default > ~/.config/qari/config.toml
+                                Start a config file from the defaults
+  qari completions zsh > ~/.zfunc/_qari
+                                Install shell completions
+
+Files: config at --config, $QARI_CONFIG or the platform config dir
+(qari config --path); data and qari.log in --data-dir, $QARI_DATA_DIR or the
+platform data dir.";
 
 /// A terminal reader and explorer for Arabic news articles.
 #[derive(Debug, Parser)]
-#[command(name = "qari", version, about)]
+#[command(name = "qari", version, about, after_help = EXAMPLES)]
 pub struct Cli {
     /// Files and folders to open (.txt, .md, .jsonl); default: ./seeds or the bundled demo corpus.
     pub paths: Vec<PathBuf>,
@@ -20,6 +40,9 @@ pub struct Cli {
     /// Display options shared by the TUI and `render`.
     #[command(flatten)]
     pub display: DisplayArgs,
+    /// Options backed by the config file.
+    #[command(flatten)]
+    pub settings: SettingsArgs,
     /// A subcommand; without one, the TUI starts.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -28,12 +51,12 @@ pub struct Cli {
 /// Options for how text is displayed.
 #[derive(Debug, Clone, Args)]
 pub struct DisplayArgs {
-    /// Who reorders right-to-left text: the app (default) or the terminal.
-    #[arg(long, value_enum, default_value_t = BidiArg::App, global = true)]
-    pub bidi: BidiArg,
-    /// Shape Arabic letters into joined presentation forms.
-    #[arg(long, value_enum, default_value_t = OnOff::On, global = true)]
-    pub shape: OnOff,
+    /// Who reorders right-to-left text: the app or the terminal [default: app].
+    #[arg(long, value_enum, global = true)]
+    pub bidi: Option<BidiArg>,
+    /// Shape Arabic letters into joined presentation forms [default: on].
+    #[arg(long, value_enum, global = true)]
+    pub shape: Option<OnOff>,
 }
 
 /// `--bidi` values.
@@ -55,17 +78,42 @@ pub enum OnOff {
 }
 
 impl DisplayArgs {
-    /// Layout options for the given width.
+    /// Layout options for the given width from the flags alone (no config).
     pub fn layout_options(&self, width: u16) -> LayoutOptions {
         LayoutOptions {
             width,
             bidi: match self.bidi {
-                BidiArg::App => BidiMode::App,
-                BidiArg::Terminal => BidiMode::Terminal,
+                Some(BidiArg::Terminal) => BidiMode::Terminal,
+                _ => BidiMode::App,
             },
-            shape: self.shape == OnOff::On,
+            shape: self.shape != Some(OnOff::Off),
             direction: None,
         }
+    }
+
+    /// `--bidi`, if given.
+    pub fn bidi_setting(&self) -> Option<BidiSetting> {
+        self.bidi.map(|b| match b {
+            BidiArg::App => BidiSetting::App,
+            BidiArg::Terminal => BidiSetting::Terminal,
+        })
+    }
+
+    /// `--shape`, if given.
+    pub fn shape_setting(&self) -> Option<bool> {
+        self.shape.map(|s| s == OnOff::On)
+    }
+}
+
+impl Cli {
+    /// The settings in force: the config file with the flags on top.
+    pub fn resolve_settings(&self) -> Result<Settings> {
+        Ok(Settings::resolve(
+            &self.settings,
+            self.data_dir.as_deref(),
+            self.display.bidi_setting(),
+            self.display.shape_setting(),
+        )?)
     }
 }
 
@@ -102,20 +150,52 @@ pub enum Command {
     },
     /// Print the key bindings as a Markdown table (the README's key table).
     Keys,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout: `qari man > qari.1`.
+    Man,
+    /// Check the config file, print its path, or print the commented defaults.
+    Config {
+        /// Print a commented config file with every default.
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print the path of the config file qari reads.
+        #[arg(long)]
+        path: bool,
+    },
 }
 
 /// Parses the command line and runs qari.
 pub fn main() -> Result<()> {
     let cli = Cli::parse();
+    // These work without (and despite a broken) config file.
+    match cli.command {
+        Some(Command::Completions { shell }) => {
+            return crate::config::commands::run_completions(shell)
+        }
+        Some(Command::Man) => return crate::config::commands::run_man(),
+        Some(Command::Config { default, path }) => {
+            return crate::config::commands::run_config(
+                cli.settings.config.as_deref(),
+                default,
+                path,
+            )
+        }
+        _ => {}
+    }
+    let settings = cli.resolve_settings()?;
+    // No log is no reason to stop; the TUI reports it in the status bar.
+    let _log = crate::logging::init(&settings.data_dir, settings.log_level);
     match cli.command {
         Some(Command::Render { ref file, width }) => {
-            crate::text::render::run_render(file, &cli.display.layout_options(width))
+            crate::text::render::run_render(file, &settings.layout_options(width))
         }
-        Some(Command::Entities { ref paths, json }) => crate::entities::report::run_entities(
-            paths,
-            json,
-            &crate::paths::data_dir(cli.data_dir.as_deref()),
-        ),
+        Some(Command::Entities { ref paths, json }) => {
+            crate::entities::report::run_entities(paths, json, &settings.data_dir)
+        }
         Some(Command::Export {
             ref paths,
             format,
@@ -124,16 +204,17 @@ pub fn main() -> Result<()> {
             paths,
             format,
             out.as_deref(),
-            &crate::paths::data_dir(cli.data_dir.as_deref()),
+            &settings.data_dir,
         ),
         Some(Command::Keys) => {
             print!("{}", crate::keymap::Keymap::defaults().markdown_table());
             Ok(())
         }
+        Some(Command::Completions { .. } | Command::Man | Command::Config { .. }) => Ok(()),
         None => crate::runtime::run_tui(
             cli.paths.clone(),
-            cli.display.layout_options(80),
-            crate::paths::data_dir(cli.data_dir.as_deref()),
+            settings.layout_options(80),
+            settings.data_dir.clone(),
         ),
     }
 }

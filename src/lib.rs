@@ -8,6 +8,7 @@ pub mod config;
 pub mod corpus;
 pub mod entities;
 pub mod event;
+pub mod i18n;
 pub mod keymap;
 pub mod logging;
 pub mod paths;

@@ -72,7 +72,12 @@ impl ConfigError {
     pub fn from_toml(path: &Path, source: &str, err: &toml::de::Error) -> Self {
         // toml's own message repeats the source excerpt; keep the first line,
         // which is what went wrong.
-        let message = err.message().lines().next().unwrap_or("invalid config").trim();
+        let message = err
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("invalid config")
+            .trim();
         Self::at(path, source, err.span(), message)
     }
 }
@@ -107,7 +112,11 @@ fn find_in_table(table: &DeTable<'_>, span: &Range<usize>, path: &mut Vec<String
     false
 }
 
-fn find_in_value(value: &Spanned<DeValue<'_>>, span: &Range<usize>, path: &mut Vec<String>) -> bool {
+fn find_in_value(
+    value: &Spanned<DeValue<'_>>,
+    span: &Range<usize>,
+    path: &mut Vec<String>,
+) -> bool {
     match value.get_ref() {
         DeValue::Table(t) => find_in_table(t, span, path) || contains(&value.span(), span),
         DeValue::Array(items) => {
@@ -132,8 +141,7 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
 /// A key as written in TOML: bare if it can be, else quoted.
 pub fn quote_key(k: &str) -> String {
     let bare = !k.is_empty()
-        && k
-            .chars()
+        && k.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if bare {
         k.to_string()

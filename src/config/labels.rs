@@ -111,7 +111,10 @@ pub fn default_section() -> String {
     );
     for (i, (name, color)) in DEFAULT_LABELS.iter().enumerate() {
         let c = parse_color(color).map(color_name).unwrap_or_default();
-        out.push_str(&format!("[labels.{}]\nname = \"{name}\"\ncolor = \"{c}\"\n", i + 1));
+        out.push_str(&format!(
+            "[labels.{}]\nname = \"{name}\"\ncolor = \"{c}\"\n",
+            i + 1
+        ));
     }
     out
 }

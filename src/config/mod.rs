@@ -219,7 +219,11 @@ impl<'de> Deserialize<'de> for PaneWidth {
             Cells(i64),
             Text(String),
         }
-        let bad = || D::Error::custom("expected a number of cells (10–200) or a percentage such as \"25%\" (1–90)");
+        let bad = || {
+            D::Error::custom(
+                "expected a number of cells (10–200) or a percentage such as \"25%\" (1–90)",
+            )
+        };
         match Raw::deserialize(d).map_err(|_| bad())? {
             Raw::Cells(c) if (10..=200).contains(&c) => Ok(PaneWidth::Cells(c as u16)),
             Raw::Text(s) => match s.trim().strip_suffix('%').map(|p| p.trim().parse::<u16>()) {
@@ -281,7 +285,10 @@ pub struct LoadedConfig {
 impl LoadedConfig {
     /// An error at `span` of this file.
     pub fn error_at(&self, span: std::ops::Range<usize>, message: &str) -> ConfigError {
-        let path = self.path.clone().unwrap_or_else(|| PathBuf::from("<config>"));
+        let path = self
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("<config>"));
         ConfigError::at(&path, &self.source, Some(span), message)
     }
 }

@@ -150,7 +150,10 @@ mod tests {
             "data_dir = \"/from/file\"\nlog_level = \"info\"\n[display]\nlayout = \"rtl\"\nui_lang = \"ar\"\nbidi = \"terminal\"\nshape = false\n",
         );
         let s = Settings::from_loaded(file.clone(), &SettingsArgs::default(), None, None, None);
-        assert_eq!((s.layout, s.ui_lang, s.bidi, s.shape), (LayoutDir::Rtl, UiLang::Ar, BidiSetting::Terminal, false));
+        assert_eq!(
+            (s.layout, s.ui_lang, s.bidi, s.shape),
+            (LayoutDir::Rtl, UiLang::Ar, BidiSetting::Terminal, false)
+        );
         assert_eq!(s.log_level, LogLevel::Info);
         let args = SettingsArgs {
             layout: Some(LayoutDir::Ltr),
@@ -159,8 +162,17 @@ mod tests {
             no_mouse: true,
             config: None,
         };
-        let s = Settings::from_loaded(file, &args, Some(Path::new("/flag")), Some(BidiSetting::App), Some(true));
-        assert_eq!((s.layout, s.ui_lang, s.bidi, s.shape), (LayoutDir::Ltr, UiLang::En, BidiSetting::App, true));
+        let s = Settings::from_loaded(
+            file,
+            &args,
+            Some(Path::new("/flag")),
+            Some(BidiSetting::App),
+            Some(true),
+        );
+        assert_eq!(
+            (s.layout, s.ui_lang, s.bidi, s.shape),
+            (LayoutDir::Ltr, UiLang::En, BidiSetting::App, true)
+        );
         assert_eq!((s.log_level, s.mouse), (LogLevel::Trace, false));
         assert_eq!(s.data_dir, PathBuf::from("/flag"));
         assert_eq!(s.layout_options(50).bidi, BidiMode::App);
@@ -168,7 +180,13 @@ mod tests {
 
     #[test]
     fn colours_none_strips_every_colour_from_theme_and_labels() {
-        let s = Settings::from_loaded(loaded("[display]\ncolors = \"none\"\n"), &SettingsArgs::default(), None, None, None);
+        let s = Settings::from_loaded(
+            loaded("[display]\ncolors = \"none\"\n"),
+            &SettingsArgs::default(),
+            None,
+            None,
+            None,
+        );
         assert_eq!(s.colors, ColorSupport::NoColor);
         for (name, st) in s.theme.named() {
             assert_eq!((st.fg, st.bg), (None, None), "{name}");

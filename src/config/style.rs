@@ -170,7 +170,9 @@ pub struct ColorSpec(pub Color);
 impl<'de> Deserialize<'de> for ColorSpec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        parse_color(&s).map(ColorSpec).map_err(serde::de::Error::custom)
+        parse_color(&s)
+            .map(ColorSpec)
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -196,7 +198,10 @@ impl ColorSupport {
     }
 
     /// [`ColorSupport::detect`] on given values (for tests).
-    pub fn from_env(no_color: Option<&std::ffi::OsStr>, colorterm: Option<&std::ffi::OsStr>) -> Self {
+    pub fn from_env(
+        no_color: Option<&std::ffi::OsStr>,
+        colorterm: Option<&std::ffi::OsStr>,
+    ) -> Self {
         if no_color.is_some_and(|v| !v.is_empty()) {
             return Self::NoColor;
         }
@@ -313,7 +318,10 @@ mod tests {
         assert!(parse_color("#ggg").is_err());
         assert!(parse_color("purple").is_err());
         for name in ["#102030", "cyan", "lightmagenta", "default"] {
-            assert_eq!(parse_color(&color_name(parse_color(name).unwrap())).unwrap(), parse_color(name).unwrap());
+            assert_eq!(
+                parse_color(&color_name(parse_color(name).unwrap())).unwrap(),
+                parse_color(name).unwrap()
+            );
         }
     }
 
@@ -324,11 +332,23 @@ mod tests {
         assert_eq!(s.0.bg, Some(Color::Rgb(0x3b, 0x3f, 0x4c)));
         assert_eq!(s.0.add_modifier, Modifier::BOLD | Modifier::UNDERLINED);
         assert_eq!(s.to_string().parse::<StyleSpec>().unwrap(), s);
-        assert_eq!("on red".parse::<StyleSpec>().unwrap().0, Style::new().bg(Color::Red));
+        assert_eq!(
+            "on red".parse::<StyleSpec>().unwrap().0,
+            Style::new().bg(Color::Red)
+        );
         assert_eq!("none".parse::<StyleSpec>().unwrap().0, Style::new());
-        assert_eq!("on".parse::<StyleSpec>(), Err(StyleError::MissingBackground));
-        assert_eq!("red blue".parse::<StyleSpec>(), Err(StyleError::Word("blue".into())));
-        assert_eq!("bolt".parse::<StyleSpec>(), Err(StyleError::Word("bolt".into())));
+        assert_eq!(
+            "on".parse::<StyleSpec>(),
+            Err(StyleError::MissingBackground)
+        );
+        assert_eq!(
+            "red blue".parse::<StyleSpec>(),
+            Err(StyleError::Word("blue".into()))
+        );
+        assert_eq!(
+            "bolt".parse::<StyleSpec>(),
+            Err(StyleError::Word("bolt".into()))
+        );
     }
 
     #[test]
@@ -348,7 +368,11 @@ mod tests {
             ((0x80, 0x30, 0x90), Color::Magenta),
         ];
         for ((r, g, b), want) in cases {
-            assert_eq!(to_ansi16(Color::Rgb(r, g, b)), want, "#{r:02x}{g:02x}{b:02x}");
+            assert_eq!(
+                to_ansi16(Color::Rgb(r, g, b)),
+                want,
+                "#{r:02x}{g:02x}{b:02x}"
+            );
         }
         assert_eq!(to_ansi16(Color::Indexed(196)), Color::Red);
         assert_eq!(to_ansi16(Color::Cyan), Color::Cyan);
@@ -357,7 +381,9 @@ mod tests {
     #[test]
     fn detect_from_env() {
         use std::ffi::OsStr;
-        let d = |n: Option<&str>, c: Option<&str>| ColorSupport::from_env(n.map(OsStr::new), c.map(OsStr::new));
+        let d = |n: Option<&str>, c: Option<&str>| {
+            ColorSupport::from_env(n.map(OsStr::new), c.map(OsStr::new))
+        };
         assert_eq!(d(Some("1"), Some("truecolor")), ColorSupport::NoColor);
         assert_eq!(d(Some(""), Some("truecolor")), ColorSupport::TrueColor);
         assert_eq!(d(None, Some("24bit")), ColorSupport::TrueColor);
@@ -374,6 +400,9 @@ mod tests {
         let plain = adapt(key, ColorSupport::NoColor, Modifier::UNDERLINED);
         assert_eq!(plain.add_modifier, Modifier::BOLD | Modifier::UNDERLINED);
         // A style without colour is left alone.
-        assert_eq!(adapt(Style::new(), ColorSupport::NoColor, Modifier::BOLD), Style::new());
+        assert_eq!(
+            adapt(Style::new(), ColorSupport::NoColor, Modifier::BOLD),
+            Style::new()
+        );
     }
 }

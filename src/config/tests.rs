@@ -7,7 +7,9 @@ use ratatui::style::{Color, Modifier};
 use super::*;
 
 fn err(src: &str) -> String {
-    parse(src, Path::new("/cfg/qari.toml")).unwrap_err().to_string()
+    parse(src, Path::new("/cfg/qari.toml"))
+        .unwrap_err()
+        .to_string()
 }
 
 #[test]
@@ -69,13 +71,22 @@ color = "red"
     assert_eq!(d.sidebar_width, PaneWidth::Percent(20));
     assert_eq!(d.colors, ColorChoice::Fixed(ColorSupport::Ansi16));
     let sel = cfg.theme.selected.unwrap().0;
-    assert_eq!((sel.fg, sel.bg), (Some(Color::Rgb(255, 0, 0)), Some(Color::Blue)));
+    assert_eq!(
+        (sel.fg, sel.bg),
+        (Some(Color::Rgb(255, 0, 0)), Some(Color::Blue))
+    );
     assert!(sel.add_modifier.contains(Modifier::BOLD));
     let labels = cfg.labels.resolve();
-    assert_eq!((labels[1].name.as_str(), labels[1].color), ("ادعاء", Color::Red));
+    assert_eq!(
+        (labels[1].name.as_str(), labels[1].color),
+        ("ادعاء", Color::Red)
+    );
     assert_eq!(labels[0].name, "highlight");
     let (k, v) = cfg.keys.reader.iter().next().unwrap();
-    assert_eq!((k.get_ref().as_str(), v.get_ref().as_str()), ("g x", "go_top"));
+    assert_eq!(
+        (k.get_ref().as_str(), v.get_ref().as_str()),
+        ("g x", "go_top")
+    );
 }
 
 #[test]
@@ -117,7 +128,10 @@ fn bad_enum_value() {
 fn bad_width() {
     let e = err("[display]\nlist_width = \"150%\"\n");
     assert!(e.starts_with("/cfg/qari.toml:2:"), "{e}");
-    assert!(e.contains("display.list_width") && e.contains("percentage"), "{e}");
+    assert!(
+        e.contains("display.list_width") && e.contains("percentage"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -127,21 +141,33 @@ fn bad_colour() {
     assert!(e.contains("theme.border") && e.contains("#12345g"), "{e}");
     let e = err("[labels.3]\ncolor = \"purplish\"\n");
     assert!(e.starts_with("/cfg/qari.toml:2:"), "{e}");
-    assert!(e.contains("labels.3.color") && e.contains("purplish"), "{e}");
+    assert!(
+        e.contains("labels.3.color") && e.contains("purplish"),
+        "{e}"
+    );
 }
 
 #[test]
 fn bad_style_word_and_unknown_style_name() {
     let e = err("[theme]\nkey = \"cyan blod\"\n");
-    assert!(e.contains(":2:") && e.contains("theme.key") && e.contains("blod"), "{e}");
+    assert!(
+        e.contains(":2:") && e.contains("theme.key") && e.contains("blod"),
+        "{e}"
+    );
     let e = err("[theme]\nselection = \"reverse\"\nselektion = \"bold\"\n");
-    assert!(e.starts_with("/cfg/qari.toml:3:") && e.contains("selektion"), "{e}");
+    assert!(
+        e.starts_with("/cfg/qari.toml:3:") && e.contains("selektion"),
+        "{e}"
+    );
 }
 
 #[test]
 fn label_outside_one_to_nine() {
     let e = err("[labels.10]\nname = \"x\"\n");
-    assert!(e.starts_with("/cfg/qari.toml:1:") && e.contains("10"), "{e}");
+    assert!(
+        e.starts_with("/cfg/qari.toml:1:") && e.contains("10"),
+        "{e}"
+    );
 }
 
 #[test]

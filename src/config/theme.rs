@@ -145,12 +145,21 @@ mod tests {
         for (name, style) in Theme::builtin().named() {
             for c in [style.fg, style.bg].into_iter().flatten() {
                 assert!(
-                    !matches!(c, Color::White | Color::Black | Color::Rgb(0, 0, 0) | Color::Rgb(255, 255, 255)),
+                    !matches!(
+                        c,
+                        Color::White
+                            | Color::Black
+                            | Color::Rgb(0, 0, 0)
+                            | Color::Rgb(255, 255, 255)
+                    ),
                     "{name}"
                 );
             }
         }
-        assert!(Theme::builtin().selected.add_modifier.contains(Modifier::REVERSED));
+        assert!(Theme::builtin()
+            .selected
+            .add_modifier
+            .contains(Modifier::REVERSED));
     }
 
     #[test]
@@ -169,13 +178,24 @@ mod tests {
         let t = Theme::builtin().adapted(ColorSupport::Ansi16);
         for (name, style) in t.named() {
             for c in [style.fg, style.bg].into_iter().flatten() {
-                assert!(!matches!(c, Color::Rgb(..) | Color::Indexed(_)), "{name}: {c:?}");
+                assert!(
+                    !matches!(c, Color::Rgb(..) | Color::Indexed(_)),
+                    "{name}: {c:?}"
+                );
             }
         }
         // Each entity type keeps a colour of its own.
-        let kinds = [t.entity_person.fg, t.entity_place.fg, t.entity_organization.fg, t.entity_date.fg];
+        let kinds = [
+            t.entity_person.fg,
+            t.entity_place.fg,
+            t.entity_organization.fg,
+            t.entity_date.fg,
+        ];
         for (i, a) in kinds.iter().enumerate() {
-            assert!(!matches!(a, Some(Color::DarkGray | Color::Gray) | None), "{a:?}");
+            assert!(
+                !matches!(a, Some(Color::DarkGray | Color::Gray) | None),
+                "{a:?}"
+            );
             assert!(kinds[i + 1..].iter().all(|b| b != a), "{kinds:?}");
         }
     }

@@ -1,0 +1,225 @@
+//! The interface's own words in English and Arabic (`--ui-lang`, config
+//! `display.ui_lang`). Arabic strings are logical text: draw them through
+//! `text::layout_inline` like any document text.
+//!
+//! To add a string: a [`Msg`] variant and a row in [`MESSAGES`] (a test
+//! checks every variant has both languages). Key descriptions are looked up
+//! by action name in [`ACTIONS_AR`]; an action missing there keeps its
+//! English description.
+
+use crate::config::UiLang;
+
+/// An interface string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Msg {
+    /// Title of the document list pane.
+    Documents,
+    /// Title of the reader pane.
+    Reader,
+    /// Title of the sidebar pane.
+    Sidebar,
+    /// Sidebar tab: entities.
+    Entities,
+    /// Sidebar tab / popup: annotations.
+    Annotations,
+    /// Entity kind: people.
+    People,
+    /// Entity kind: places.
+    Places,
+    /// Entity kind: organisations.
+    Organizations,
+    /// Entity kind: dates.
+    Dates,
+    /// Title of the help popup.
+    Help,
+    /// Help column heading: keys.
+    Keys,
+    /// Help column heading: what a key does.
+    Action,
+    /// Search popup title.
+    Search,
+    /// Shown while the corpus loads.
+    Loading,
+    /// The corpus is empty.
+    NoDocuments,
+    /// No document is open in the reader.
+    NoDocumentOpen,
+    /// Status-bar hint for the help key (the key is appended).
+    HelpHint,
+    /// Status-bar count of files that could not be read.
+    SkippedFiles,
+    /// Status-bar mode name: normal.
+    ModeNormal,
+    /// Status-bar mode name: waiting for the rest of a chord.
+    ModePending,
+    /// Help section: keys that work everywhere.
+    ContextGlobal,
+    /// Help section: the document list.
+    ContextList,
+    /// Help section: the reader.
+    ContextReader,
+    /// Help section: the sidebar.
+    ContextSidebar,
+    /// Help section: any popup.
+    ContextPopup,
+    /// Help section: the help popup.
+    ContextHelp,
+}
+
+/// `(message, English, Arabic)`.
+pub const MESSAGES: &[(Msg, &str, &str)] = &[
+    (Msg::Documents, "Documents", "المستندات"),
+    (Msg::Reader, "Reader", "القارئ"),
+    (Msg::Sidebar, "Sidebar", "الشريط الجانبي"),
+    (Msg::Entities, "Entities", "الكيانات"),
+    (Msg::Annotations, "Annotations", "التعليقات"),
+    (Msg::People, "People", "الأشخاص"),
+    (Msg::Places, "Places", "الأماكن"),
+    (Msg::Organizations, "Organizations", "المنظمات"),
+    (Msg::Dates, "Dates", "التواريخ"),
+    (Msg::Help, "Help", "مساعدة"),
+    (Msg::Keys, "Keys", "المفاتيح"),
+    (Msg::Action, "Action", "الإجراء"),
+    (Msg::Search, "Search", "بحث"),
+    (Msg::Loading, "Loading…", "جارٍ التحميل…"),
+    (Msg::NoDocuments, "No documents", "لا توجد مستندات"),
+    (
+        Msg::NoDocumentOpen,
+        "No document open",
+        "لا يوجد مستند مفتوح",
+    ),
+    (Msg::HelpHint, "help", "مساعدة"),
+    (Msg::SkippedFiles, "files skipped", "ملفات متخطاة"),
+    (Msg::ModeNormal, "NORMAL", "عادي"),
+    (Msg::ModePending, "KEYS", "مفاتيح"),
+    (Msg::ContextGlobal, "Everywhere", "في كل مكان"),
+    (Msg::ContextList, "Document list", "قائمة المستندات"),
+    (Msg::ContextReader, "Reader", "القارئ"),
+    (Msg::ContextSidebar, "Sidebar", "الشريط الجانبي"),
+    (Msg::ContextPopup, "Any popup", "أي نافذة منبثقة"),
+    (Msg::ContextHelp, "Help", "المساعدة"),
+];
+
+/// Arabic descriptions of actions, by action name (as in config files).
+pub const ACTIONS_AR: &[(&str, &str)] = &[
+    ("quit", "خروج"),
+    ("toggle_help", "إظهار هذه المساعدة أو إخفاؤها"),
+    ("close_popup", "إغلاق النافذة المنبثقة"),
+    ("focus_next", "الانتقال إلى اللوحة التالية"),
+    ("focus_prev", "الانتقال إلى اللوحة السابقة"),
+    ("move_down", "سطر أو عنصر إلى الأسفل"),
+    ("move_up", "سطر أو عنصر إلى الأعلى"),
+    ("page_down", "صفحة إلى الأسفل"),
+    ("page_up", "صفحة إلى الأعلى"),
+    ("half_page_down", "نصف صفحة إلى الأسفل"),
+    ("half_page_up", "نصف صفحة إلى الأعلى"),
+    ("go_top", "الذهاب إلى البداية"),
+    ("go_bottom", "الذهاب إلى النهاية"),
+    ("open_document", "فتح المستند المحدد في القارئ"),
+    ("next_document", "فتح المستند التالي"),
+    ("prev_document", "فتح المستند السابق"),
+    ("flip_direction", "عكس اتجاه فقرات المستند المفتوح"),
+    ("next_tab", "التبويب التالي في الشريط الجانبي"),
+    ("prev_tab", "التبويب السابق في الشريط الجانبي"),
+];
+
+/// `msg` in `lang`.
+pub fn tr(lang: UiLang, msg: Msg) -> &'static str {
+    MESSAGES
+        .iter()
+        .find(|(m, _, _)| *m == msg)
+        .map(|&(_, en, ar)| match lang {
+            UiLang::En => en,
+            UiLang::Ar => ar,
+        })
+        .unwrap_or("")
+}
+
+/// The description of action `name` in `lang`: the Arabic one if there is
+/// one, else `english`.
+pub fn action_description<'a>(lang: UiLang, name: &str, english: &'a str) -> &'a str {
+    match lang {
+        UiLang::En => english,
+        UiLang::Ar => ACTIONS_AR
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(english, |&(_, ar)| ar),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{layout_inline, BidiMode, LayoutOptions};
+
+    const ALL: [Msg; 26] = [
+        Msg::Documents,
+        Msg::Reader,
+        Msg::Sidebar,
+        Msg::Entities,
+        Msg::Annotations,
+        Msg::People,
+        Msg::Places,
+        Msg::Organizations,
+        Msg::Dates,
+        Msg::Help,
+        Msg::Keys,
+        Msg::Action,
+        Msg::Search,
+        Msg::Loading,
+        Msg::NoDocuments,
+        Msg::NoDocumentOpen,
+        Msg::HelpHint,
+        Msg::SkippedFiles,
+        Msg::ModeNormal,
+        Msg::ModePending,
+        Msg::ContextGlobal,
+        Msg::ContextList,
+        Msg::ContextReader,
+        Msg::ContextSidebar,
+        Msg::ContextPopup,
+        Msg::ContextHelp,
+    ];
+
+    fn is_arabic(s: &str) -> bool {
+        s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    }
+
+    #[test]
+    fn every_message_has_english_and_arabic() {
+        assert_eq!(MESSAGES.len(), ALL.len());
+        for m in ALL {
+            let (en, ar) = (tr(UiLang::En, m), tr(UiLang::Ar, m));
+            assert!(
+                !en.is_empty() && (en.is_ascii() || en.ends_with('…')),
+                "{m:?}"
+            );
+            assert!(is_arabic(ar), "{m:?}: {ar}");
+        }
+        for (name, ar) in ACTIONS_AR {
+            assert!(is_arabic(ar), "{name}");
+        }
+    }
+
+    #[test]
+    fn arabic_titles_render_right_to_left_through_the_pipeline() {
+        let opts = LayoutOptions {
+            width: 40,
+            bidi: BidiMode::App,
+            shape: true,
+            direction: None,
+        };
+        let line = layout_inline(tr(UiLang::Ar, Msg::Documents), 40, &opts);
+        assert!(line.rtl);
+        // Visual order: the first letter of the word (ا of ال) is drawn last.
+        let last = line.cells.last().unwrap();
+        assert_eq!(last.logical.start, 0, "{:?}", line.to_text());
+    }
+
+    #[test]
+    fn action_descriptions_fall_back_to_english() {
+        assert_eq!(action_description(UiLang::Ar, "quit", "Quit"), "خروج");
+        assert_eq!(action_description(UiLang::Ar, "no_such", "Thing"), "Thing");
+        assert_eq!(action_description(UiLang::En, "quit", "Quit"), "Quit");
+    }
+}
