@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::labels;
-use super::theme::Theme;
 use super::DisplayConfig;
+use crate::ui::theme::Theme;
 
 const HEADER: &str = "\
 # qari configuration file.

@@ -13,7 +13,6 @@ pub mod error;
 pub mod labels;
 pub mod settings;
 pub mod style;
-pub mod theme;
 
 #[cfg(test)]
 mod tests;
@@ -25,11 +24,11 @@ use clap::ValueEnum;
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
+pub use crate::ui::theme::{Theme, ThemeConfig};
 pub use error::ConfigError;
 pub use labels::{Label, LabelsConfig};
 pub use settings::{Settings, SettingsArgs};
 pub use style::{ColorSupport, StyleSpec};
-pub use theme::{Theme, ThemeConfig};
 
 /// Environment variable naming the config file.
 pub const CONFIG_ENV: &str = "QARI_CONFIG";
