@@ -13,5 +13,6 @@ pub mod keymap;
 pub mod logging;
 pub mod paths;
 pub mod runtime;
+pub mod search;
 pub mod text;
 pub mod ui;

@@ -1,0 +1,311 @@
+//! Fuzzy jump: fzf-like matching of a query against each document's title,
+//! source, date and first sentence, on folded text.
+//!
+//! The query is folded and split at white space into terms that must all
+//! match (as in fzf). Each term is scored with SkimMatcherV2 against the
+//! fields in order title → source/date → first sentence, taking the first
+//! field where it matches: a document whose terms all match in its title
+//! ranks above one that needed the body. Before scoring, a 64-bit mask of
+//! the letters each field contains rejects most candidates at once.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+use rayon::prelude::*;
+
+use crate::text::fold::{fold, fold_key};
+
+/// Candidates per parallel work item (and per cancellation check).
+const CHUNK: usize = 2048;
+
+thread_local! {
+    // One matcher per worker thread: a shared SkimMatcherV2 scales badly
+    // across threads (research/performance.md, finding 2).
+    static MATCHER: RefCell<SkimMatcherV2> = RefCell::new(SkimMatcherV2::default().respect_case());
+}
+
+/// Which part of a document a term matched in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// The title.
+    Title = 0,
+    /// The outlet.
+    Source = 1,
+    /// The date as written.
+    Date = 2,
+    /// The first sentence of the text.
+    Body = 3,
+}
+
+impl Field {
+    const ALL: [Field; 4] = [Field::Title, Field::Source, Field::Date, Field::Body];
+
+    /// Ranking tier: title, then source/date, then body.
+    fn tier(self) -> u8 {
+        match self {
+            Field::Title => 0,
+            Field::Source | Field::Date => 1,
+            Field::Body => 2,
+        }
+    }
+}
+
+/// The searchable fields of one document (original, unfolded text).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JumpFields<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Outlet.
+    pub source: Option<&'a str>,
+    /// Date as written.
+    pub date: Option<&'a str>,
+    /// First sentence of the text.
+    pub first_sentence: Option<&'a str>,
+}
+
+impl<'a> From<&'a crate::corpus::Document> for JumpFields<'a> {
+    fn from(d: &'a crate::corpus::Document) -> Self {
+        JumpFields {
+            title: &d.title,
+            source: d.source.as_deref(),
+            date: d.date.as_ref().map(|x| x.text.as_str()),
+            first_sentence: d.sentences.first().and_then(|r| d.text.get(r.clone())),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// Field boundaries in the arena: field f is `bounds[f]..bounds[f + 1]`.
+    bounds: [u32; 5],
+    title_mask: u64,
+    all_mask: u64,
+}
+
+/// The folded fields of every document, ready for fuzzy matching.
+/// Entry `i` is document `i`.
+#[derive(Debug, Clone, Default)]
+pub struct JumpIndex {
+    arena: String,
+    entries: Vec<Entry>,
+}
+
+/// A 64-bit set of the letters in `s` (folded): Arabic letters one bit each,
+/// Latin letters and digits sharing the rest. Characters outside those
+/// classes set no bit, so they never reject a candidate.
+pub fn letter_mask(s: &str) -> u64 {
+    let mut m = 0u64;
+    for c in s.chars() {
+        let bit = match c {
+            '\u{0621}'..='\u{064A}' => c as u32 - 0x0621,
+            'a'..='z' => 42 + (c as u32 - 'a' as u32) % 16,
+            '0'..='9' => 58 + (c as u32 - '0' as u32) % 6,
+            _ => continue,
+        };
+        m |= 1 << bit;
+    }
+    m
+}
+
+impl JumpIndex {
+    /// Builds the index of `docs` (folding in parallel).
+    pub fn build<'a>(docs: impl IntoParallelIterator<Item = JumpFields<'a>>) -> Self {
+        let mut idx = JumpIndex::default();
+        idx.extend(docs);
+        idx
+    }
+
+    /// Appends documents (they get the next indices).
+    pub fn extend<'a>(&mut self, docs: impl IntoParallelIterator<Item = JumpFields<'a>>) {
+        let folded: Vec<[String; 4]> = docs
+            .into_par_iter()
+            .map(|f| {
+                [
+                    fold_key(f.title),
+                    f.source.map(fold_key).unwrap_or_default(),
+                    f.date.map(fold_key).unwrap_or_default(),
+                    f.first_sentence.map(fold_key).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        self.arena
+            .reserve(folded.iter().flatten().map(String::len).sum());
+        self.entries.reserve(folded.len());
+        for fields in folded {
+            let mut bounds = [0u32; 5];
+            let mut all_mask = 0;
+            for (i, f) in fields.iter().enumerate() {
+                bounds[i] = self.arena.len() as u32;
+                self.arena.push_str(f);
+                all_mask |= letter_mask(f);
+            }
+            bounds[4] = self.arena.len() as u32;
+            let title_mask = letter_mask(&fields[0]);
+            self.entries.push(Entry {
+                bounds,
+                title_mask,
+                all_mask,
+            });
+        }
+    }
+
+    /// Appends the documents of another index after these.
+    pub fn append(&mut self, other: JumpIndex) {
+        let base = self.arena.len() as u32;
+        self.arena.push_str(&other.arena);
+        self.entries.extend(other.entries.into_iter().map(|mut e| {
+            for b in &mut e.bounds {
+                *b += base;
+            }
+            e
+        }));
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no documents.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn field(&self, e: &Entry, f: Field) -> &str {
+        let i = f as usize;
+        self.arena
+            .get(e.bounds[i] as usize..e.bounds[i + 1] as usize)
+            .unwrap_or("")
+    }
+
+    /// Scores document `i` against the terms: `(tier, score)`, or `None` when
+    /// a term matches nowhere.
+    fn score(&self, m: &SkimMatcherV2, i: usize, terms: &[Term]) -> Option<(u8, i64)> {
+        let e = self.entries.get(i)?;
+        let (mut tier, mut total) = (0u8, 0i64);
+        for t in terms {
+            if t.mask & !e.all_mask != 0 {
+                return None;
+            }
+            let mut best = None;
+            for f in Field::ALL {
+                if f == Field::Title && t.mask & !e.title_mask != 0 {
+                    continue;
+                }
+                let hay = self.field(e, f);
+                if hay.is_empty() {
+                    continue;
+                }
+                if let Some(s) = m.fuzzy_match(hay, &t.text) {
+                    best = Some((f.tier(), s));
+                    break;
+                }
+            }
+            let (ft, s) = best?;
+            tier = tier.max(ft);
+            total += s;
+        }
+        Some((tier, total))
+    }
+
+    /// Scores the candidates `cands` (document indices) in parallel.
+    /// Returns `None` when `cancelled` said so before the end.
+    pub(crate) fn score_all(
+        &self,
+        cands: &[u32],
+        terms: &[Term],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Scored>> {
+        let parts: Option<Vec<Vec<Scored>>> = cands
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                if cancelled() {
+                    return None;
+                }
+                MATCHER.with(|m| {
+                    let m = m.borrow();
+                    let v = chunk
+                        .iter()
+                        .filter_map(|&d| {
+                            self.score(&m, d as usize, terms)
+                                .map(|(tier, score)| Scored { doc: d, tier, score })
+                        })
+                        .collect();
+                    Some(v)
+                })
+            })
+            .collect();
+        Some(parts?.concat())
+    }
+}
+
+/// One folded query term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Term {
+    pub text: String,
+    pub mask: u64,
+}
+
+/// Folds a query and splits it into terms.
+pub(crate) fn terms_of(query: &str) -> Vec<Term> {
+    fold_key(query)
+        .split_whitespace()
+        .map(|t| Term {
+            text: t.to_string(),
+            mask: letter_mask(t),
+        })
+        .collect()
+}
+
+/// A matched document with its rank key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scored {
+    /// Document index.
+    pub doc: u32,
+    /// 0 when every term matched in the title, 1 when some needed the
+    /// source or date, 2 when some needed the first sentence.
+    pub tier: u8,
+    /// Sum of the SkimMatcherV2 scores of the terms.
+    pub score: i64,
+}
+
+impl Scored {
+    /// Sort key: better first.
+    pub fn rank_key(&self) -> (u8, std::cmp::Reverse<i64>, u32) {
+        (self.tier, std::cmp::Reverse(self.score), self.doc)
+    }
+}
+
+/// Byte ranges of `text` (original, unfolded) to highlight for `query`:
+/// the characters each term matched, found on the folded text and mapped
+/// back through the fold's offset map. Terms that do not match add nothing.
+pub fn highlight(text: &str, query: &str) -> Vec<Range<usize>> {
+    let folded = fold(text);
+    let starts: Vec<usize> = folded.key.char_indices().map(|(i, _)| i).collect();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    MATCHER.with(|m| {
+        let m = m.borrow();
+        for t in terms_of(query) {
+            if let Some((_, idx)) = m.fuzzy_indices(&folded.key, &t.text) {
+                for ci in idx {
+                    if let Some(&b) = starts.get(ci) {
+                        let end = starts.get(ci + 1).copied().unwrap_or(folded.key.len());
+                        out.push(folded.to_original(b..end));
+                    }
+                }
+            }
+        }
+    });
+    out.sort_by_key(|r| (r.start, r.end));
+    // Merge touching ranges so a highlighted word is one run.
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in out {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}

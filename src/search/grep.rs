@@ -1,0 +1,244 @@
+//! Corpus-wide and in-document word search over byte keys.
+//!
+//! [`GrepIndex`] holds the byte keys of all documents in one buffer (documents
+//! separated by `\n`, so no match crosses a document) plus their checkpoints.
+//! A search runs one Aho-Corasick pass per chunk of documents, in parallel,
+//! checks word boundaries and proclitics ([`super::query`]), and maps each
+//! hit back to a byte range of the document text.
+
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
+
+use super::bytekey::{push_key, to_text, Checkpoint, DocKey};
+use super::query::{check_hit, Pattern, Query};
+use crate::corpus::Document;
+
+/// Documents per parallel work item: small enough that the first results
+/// arrive after a millisecond or two, large enough to amortise the overhead.
+const CHUNK_DOCS: usize = 512;
+
+/// Anything that has a text to search.
+pub trait HasText: Sync {
+    /// The text.
+    fn text(&self) -> &str;
+}
+
+impl HasText for Document {
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl HasText for String {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+impl HasText for &str {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+/// The hits of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocHits {
+    /// Index of the document in the slice the index was built from.
+    pub doc: usize,
+    /// Byte ranges of the hits in the document text, in text order.
+    pub hits: Vec<Range<usize>>,
+}
+
+/// Folded byte keys of a corpus, for word search.
+#[derive(Debug, Clone, Default)]
+pub struct GrepIndex {
+    key: Vec<u8>,
+    /// `starts[i]` is where document i's key begins; one more entry at the end.
+    starts: Vec<usize>,
+    cps: Vec<Checkpoint>,
+    /// `cp_starts[i]` is the index of document i's first checkpoint.
+    cp_starts: Vec<usize>,
+}
+
+impl GrepIndex {
+    /// Builds the index of `docs` (in parallel).
+    pub fn build<T: HasText>(docs: &[T]) -> Self {
+        let mut idx = GrepIndex {
+            starts: vec![0],
+            cp_starts: vec![0],
+            ..Default::default()
+        };
+        idx.extend(docs);
+        idx
+    }
+
+    /// Appends documents (they get the next indices).
+    pub fn extend<T: HasText>(&mut self, docs: &[T]) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+            self.cp_starts.push(0);
+        }
+        let parts: Vec<GrepIndex> = docs
+            .par_chunks(CHUNK_DOCS)
+            .map(|chunk| {
+                let mut part = GrepIndex::default();
+                let bytes: usize = chunk.iter().map(|d| d.text().len()).sum();
+                part.key.reserve(bytes * 6 / 10);
+                for d in chunk {
+                    push_key(d.text(), &mut part.key, &mut part.cps);
+                    part.key.push(b'\n');
+                    part.starts.push(part.key.len());
+                    part.cp_starts.push(part.cps.len());
+                }
+                part
+            })
+            .collect();
+        for p in parts {
+            let (kb, cb) = (self.key.len(), self.cps.len());
+            self.key.extend_from_slice(&p.key);
+            self.cps.extend_from_slice(&p.cps);
+            self.starts.extend(p.starts.iter().map(|s| s + kb));
+            self.cp_starts.extend(p.cp_starts.iter().map(|s| s + cb));
+        }
+        self.key.shrink_to_fit();
+        self.cps.shrink_to_fit();
+    }
+
+    /// Number of documents indexed.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Whether no document is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Bytes used by the index (key, checkpoints, tables).
+    pub fn heap_bytes(&self) -> usize {
+        self.key.capacity()
+            + self.cps.capacity() * std::mem::size_of::<Checkpoint>()
+            + (self.starts.capacity() + self.cp_starts.capacity()) * std::mem::size_of::<usize>()
+    }
+
+    /// Searches all documents; calls `emit` with the hits of each chunk of
+    /// documents as soon as it is done (chunks finish in roughly document
+    /// order, from two threads). `cancelled` is checked before each chunk; the
+    /// function returns `false` when it stopped early.
+    ///
+    /// `docs` must be the documents the index was built from, in order.
+    pub fn search<T: HasText>(
+        &self,
+        docs: &[T],
+        query: &Query,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        emit: &(dyn Fn(Vec<DocHits>) + Sync),
+    ) -> bool {
+        let Some(m) = Matcher::new(query) else {
+            return true;
+        };
+        let n = self.len().min(docs.len());
+        let chunks: Vec<Range<usize>> = (0..n)
+            .step_by(CHUNK_DOCS)
+            .map(|a| a..(a + CHUNK_DOCS).min(n))
+            .collect();
+        chunks.into_par_iter().all(|docs_range| {
+            if cancelled() {
+                return false;
+            }
+            let mut out = Vec::new();
+            for d in docs_range {
+                let key = &self.key[self.starts[d]..self.starts[d + 1] - 1];
+                let cps = &self.cps[self.cp_starts[d]..self.cp_starts[d + 1]];
+                let text = docs[d].text();
+                let hits = m.hits_in(key, |r| to_text(text, cps, r), text);
+                if !hits.is_empty() {
+                    out.push(DocHits { doc: d, hits });
+                }
+            }
+            if !out.is_empty() {
+                emit(out);
+            }
+            true
+        })
+    }
+
+    /// Searches everything and returns the hits sorted by document.
+    pub fn search_all<T: HasText>(&self, docs: &[T], query: &Query) -> Vec<DocHits> {
+        let all = std::sync::Mutex::new(Vec::new());
+        self.search(docs, query, &|| false, &|mut v| {
+            if let Ok(mut a) = all.lock() {
+                a.append(&mut v);
+            }
+        });
+        let mut all = all.into_inner().unwrap_or_default();
+        all.sort_by_key(|h| h.doc);
+        all
+    }
+}
+
+/// All hits of `query` in one text (for `/` in the reader), in text order.
+pub fn find_in_text(text: &str, query: &Query) -> Vec<Range<usize>> {
+    let Some(m) = Matcher::new(query) else {
+        return Vec::new();
+    };
+    let dk = DocKey::new(text);
+    m.hits_in(&dk.key, |r| dk.to_text(text, r), text)
+}
+
+/// A compiled query.
+struct Matcher<'q> {
+    query: &'q Query,
+    patterns: Vec<Pattern>,
+    ac: AhoCorasick,
+}
+
+impl<'q> Matcher<'q> {
+    fn new(query: &'q Query) -> Option<Self> {
+        if query.is_empty() {
+            return None;
+        }
+        let patterns = query.patterns();
+        let ac = AhoCorasick::new(patterns.iter().map(|p| &p.bytes)).ok()?;
+        Some(Matcher {
+            query,
+            patterns,
+            ac,
+        })
+    }
+
+    /// Hits in one document key; empty unless every clause matches.
+    fn hits_in(
+        &self,
+        key: &[u8],
+        map: impl Fn(Range<usize>) -> Range<usize>,
+        text: &str,
+    ) -> Vec<Range<usize>> {
+        let nc = self.query.clauses.len();
+        let mut found = vec![false; nc];
+        let mut key_hits: Vec<Range<usize>> = Vec::new();
+        for m in self.ac.find_overlapping_iter(key) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            let clause = &self.query.clauses[p.clause];
+            if let Some((s, e)) = check_hit(key, m.start(), p, clause) {
+                if !clause.others.is_empty() {
+                    let r = map(s..e);
+                    if !clause.verify(text.get(r).unwrap_or("")) {
+                        continue;
+                    }
+                }
+                found[p.clause] = true;
+                key_hits.push(s..e);
+            }
+        }
+        if key_hits.is_empty() || found.iter().any(|f| !f) {
+            return Vec::new();
+        }
+        key_hits.sort_by_key(|r| (r.start, r.end));
+        key_hits.dedup();
+        key_hits.into_iter().map(map).collect()
+    }
+}

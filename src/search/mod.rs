@@ -1,0 +1,19 @@
+//! Search: fuzzy jump to a document, word search in one document and in the
+//! whole corpus. All matching runs on the Arabic search fold
+//! (`text::fold`), on both the query and the text.
+
+pub mod bytekey;
+pub mod fuzzy;
+pub mod grep;
+pub mod jump;
+pub mod query;
+pub mod snippet;
+
+pub use fuzzy::{highlight, Field, JumpFields, JumpIndex, Scored};
+pub use grep::{find_in_text, DocHits, GrepIndex, HasText};
+pub use jump::{JumpEngine, JumpResults, JumpSearcher};
+pub use query::Query;
+pub use snippet::{snippet, Snippet};
+
+#[cfg(test)]
+mod tests;
