@@ -27,15 +27,48 @@ const SEEDS: [&str; 5] = [
 
 /// Names that make titles worth searching for (the benchmark queries).
 const NAMES: [&str; 16] = [
-    "روسيا", "أرمينيا", "أذربيجان", "باشينيان", "بوتين", "موسكو", "يريفان", "قره باغ",
-    "CSTO", "الناتو", "باكو", "علييف", "الكرملين", "ناغورنو كاراباخ", "تركيا", "إيران",
+    "روسيا",
+    "أرمينيا",
+    "أذربيجان",
+    "باشينيان",
+    "بوتين",
+    "موسكو",
+    "يريفان",
+    "قره باغ",
+    "CSTO",
+    "الناتو",
+    "باكو",
+    "علييف",
+    "الكرملين",
+    "ناغورنو كاراباخ",
+    "تركيا",
+    "إيران",
 ];
-const LATIN: [&str; 8] = ["CSTO", "NATO", "MiG-29", "S-300", "OSCE", "EU", "Su-25", "UN"];
+const LATIN: [&str; 8] = [
+    "CSTO", "NATO", "MiG-29", "S-300", "OSCE", "EU", "Su-25", "UN",
+];
 const MONTHS: [&str; 12] = [
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-    "نوفمبر", "ديسمبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
 ];
-const SOURCES: [&str; 6] = ["euronews", "الجزيرة", "روسيا اليوم", "سكاي نيوز", "الشرق الأوسط", "الأخبار"];
+const SOURCES: [&str; 6] = [
+    "euronews",
+    "الجزيرة",
+    "روسيا اليوم",
+    "سكاي نيوز",
+    "الشرق الأوسط",
+    "الأخبار",
+];
 
 /// splitmix64: tiny, fast and good enough for synthetic text.
 struct Rng(u64);
@@ -94,18 +127,32 @@ impl Vocab {
         let n = 5 + r.below(8);
         let mut t = Vec::with_capacity(n);
         for _ in 0..n {
-            t.push(if r.chance(12) { r.pick(&NAMES) } else { r.pick(&self.words) });
+            t.push(if r.chance(12) {
+                r.pick(&NAMES)
+            } else {
+                r.pick(&self.words)
+            });
         }
         t.join(" ")
     }
 
     fn date(r: &mut Rng) -> String {
-        format!("{} {} {}", 1 + r.below(28), r.pick(&MONTHS), 2015 + r.below(10))
+        format!(
+            "{} {} {}",
+            1 + r.below(28),
+            r.pick(&MONTHS),
+            2015 + r.below(10)
+        )
     }
 
     fn document(&self, seed: u64, i: u64) -> String {
         let mut r = Rng::new(seed, i, 2);
-        let target = 1000 + r.below(5000);
+        // Sizes 1–6 KB, weighted towards the small end (mean about 3 KB).
+        let mut extra = r.below(5000);
+        if r.chance(40) {
+            extra /= 2;
+        }
+        let target = 1000 + extra;
         let mut out = self.title(seed, i);
         let _ = write!(out, "\nتاريخ النشر: {} GMT\n", Self::date(&mut r));
         if r.chance(70) {
@@ -143,7 +190,7 @@ impl Vocab {
             out.push_str(para.trim_end());
             out.push('\n');
         }
-        let end = floor_char(&out, target.max(1000).min(5990));
+        let end = floor_char(&out, target.clamp(1000, 5990));
         out.truncate(end);
         out.push('\n');
         if r.chance(20) {
@@ -191,10 +238,19 @@ struct Args {
 }
 
 fn parse_args() -> anyhow::Result<Args> {
-    let mut a = Args { docs: 0, dir: None, seed: 42, titles: None, count: None };
+    let mut a = Args {
+        docs: 0,
+        dir: None,
+        seed: 42,
+        titles: None,
+        count: None,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
-        let mut val = || it.next().ok_or_else(|| anyhow::anyhow!("{arg} needs a value"));
+        let mut val = || {
+            it.next()
+                .ok_or_else(|| anyhow::anyhow!("{arg} needs a value"))
+        };
         match arg.as_str() {
             "--docs" => a.docs = val()?.parse()?,
             "--seed" => a.seed = val()?.parse()?,

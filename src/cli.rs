@@ -136,6 +136,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the documents the jump popup would offer for QUERY, best first
+    /// (id, score, title).
+    Search {
+        /// The fuzzy query (words must all match, in any order).
+        query: String,
+        /// Files and folders (.jsonl title lists are read fastest; default:
+        /// ./seeds or the bundled demo corpus).
+        paths: Vec<PathBuf>,
+        /// Show at most N documents (0: all matches).
+        #[arg(long, default_value_t = 50, value_name = "N")]
+        limit: usize,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print every place a word or "quoted phrase" occurs (proclitics و ف ب ك ل
+    /// and ال allowed, folded spelling), with code-point offsets and a snippet.
+    Grep {
+        /// Words (all must occur in a document) and "quoted phrases".
+        query: String,
+        /// Files and folders (default: ./seeds or the bundled demo corpus).
+        paths: Vec<PathBuf>,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
     /// Export the annotations of a corpus (W3C JSON-LD, brat, CSV, Markdown).
     Export {
         /// The corpus: the same files and folders qari was opened with
@@ -196,6 +222,17 @@ pub fn main() -> Result<()> {
         Some(Command::Entities { ref paths, json }) => {
             crate::entities::report::run_entities(paths, json, &settings.data_dir)
         }
+        Some(Command::Search {
+            ref query,
+            ref paths,
+            limit,
+            json,
+        }) => crate::search::cli::run_search(query, paths, limit, json),
+        Some(Command::Grep {
+            ref query,
+            ref paths,
+            json,
+        }) => crate::search::cli::run_grep(query, paths, json),
         Some(Command::Export {
             ref paths,
             format,

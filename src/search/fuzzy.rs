@@ -230,7 +230,11 @@ impl JumpIndex {
                         .iter()
                         .filter_map(|&d| {
                             self.score(&m, d as usize, terms)
-                                .map(|(tier, score)| Scored { doc: d, tier, score })
+                                .map(|(tier, score)| Scored {
+                                    doc: d,
+                                    tier,
+                                    score,
+                                })
                         })
                         .collect();
                     Some(v)

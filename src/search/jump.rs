@@ -71,7 +71,10 @@ impl JumpSearcher {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<JumpResults> {
         let started = Instant::now();
-        let folded = fold_key(query).split_whitespace().collect::<Vec<_>>().join(" ");
+        let folded = fold_key(query)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let terms = terms_of(query);
         if terms.is_empty() {
             let n = index.len();
@@ -215,7 +218,9 @@ fn serve(
         }
         // New documents refresh the results of the current query.
         if query.is_none() && grown {
-            query = last.clone().filter(|(g, _)| latest.load(Ordering::Relaxed) == *g);
+            query = last
+                .clone()
+                .filter(|(g, _)| latest.load(Ordering::Relaxed) == *g);
         }
         let Some((g, q)) = query else { continue };
         last = Some((g, q.clone()));

@@ -3,11 +3,13 @@
 //! (`text::fold`), on both the query and the text.
 
 pub mod bytekey;
+pub mod cli;
 pub mod fuzzy;
 pub mod grep;
 pub mod jump;
 pub mod query;
 pub mod snippet;
+pub mod titles;
 
 pub use fuzzy::{highlight, Field, JumpFields, JumpIndex, Scored};
 pub use grep::{find_in_text, DocHits, GrepIndex, HasText};

@@ -57,7 +57,13 @@ impl Query {
         let mut clauses = Vec::new();
         let normalized: String = q
             .chars()
-            .map(|c| if matches!(c, '«' | '»' | '“' | '”') { '"' } else { c })
+            .map(|c| {
+                if matches!(c, '«' | '»' | '“' | '”') {
+                    '"'
+                } else {
+                    c
+                }
+            })
             .collect();
         for (i, part) in normalized.split('"').enumerate() {
             let words: Vec<(Vec<u8>, Vec<char>)> = part
@@ -224,7 +230,8 @@ mod tests {
 
     #[test]
     fn proclitics_attach_but_suffixes_do_not() {
-        for w in ["روسيا", "بروسيا", "لروسيا", "وروسيا", "فبروسيا", "والروسيا"] {
+        for w in ["روسيا", "بروسيا", "لروسيا", "وروسيا", "فبروسيا", "والروسيا"]
+        {
             assert_eq!(hits(w, "روسيا"), 1, "{w}");
         }
         for w in ["روسيان", "مروسيا", "سروسيا", "وبوروسيا"] {

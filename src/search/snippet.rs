@@ -19,7 +19,9 @@ pub struct Snippet {
 pub fn snippet(text: &str, hit: Range<usize>, context: usize) -> Snippet {
     let hit = hit.start.min(text.len())..hit.end.min(text.len());
     let line_start = text[..hit.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[hit.end..].find('\n').map_or(text.len(), |i| hit.end + i);
+    let line_end = text[hit.end..]
+        .find('\n')
+        .map_or(text.len(), |i| hit.end + i);
     let mut start = back_chars(text, hit.start, context).max(line_start);
     let mut end = forward_chars(text, hit.end, context).min(line_end);
     if start > line_start {

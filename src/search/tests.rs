@@ -3,15 +3,21 @@
 use super::*;
 
 fn titles_index(titles: &[&str]) -> JumpIndex {
-    JumpIndex::build(titles.iter().map(|t| JumpFields {
-        title: t,
-        ..Default::default()
-    }).collect::<Vec<_>>())
+    JumpIndex::build(
+        titles
+            .iter()
+            .map(|t| JumpFields {
+                title: t,
+                ..Default::default()
+            })
+            .collect::<Vec<_>>(),
+    )
 }
 
 fn ranked(index: &JumpIndex, q: &str) -> Vec<u32> {
     let r = JumpSearcher::new().search(index, q, 100, &|| false);
-    r.map(|r| r.hits.iter().map(|h| h.doc).collect()).unwrap_or_default()
+    r.map(|r| r.hits.iter().map(|h| h.doc).collect())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -24,7 +30,12 @@ fn folding_applies_to_query_and_titles() {
 
 #[test]
 fn all_terms_must_match_in_any_order() {
-    let idx = titles_index(&["روسيا وأرمينيا", "روسيا وحدها", "أرمينيا وحدها", "أرمينيا ثم روسيا"]);
+    let idx = titles_index(&[
+        "روسيا وأرمينيا",
+        "روسيا وحدها",
+        "أرمينيا وحدها",
+        "أرمينيا ثم روسيا",
+    ]);
     let mut got = ranked(&idx, "روسيا ارمينيا");
     got.sort();
     assert_eq!(got, vec![0, 3]);
@@ -62,8 +73,22 @@ fn contiguous_matches_rank_above_scattered_ones() {
 fn narrowing_gives_the_same_results_as_a_fresh_search() {
     let titles: Vec<String> = (0..3000)
         .map(|i| {
-            let words = ["روسيا", "أرمينيا", "قره", "باغ", "CSTO", "باشينيان", "موسكو", "يريفان"];
-            format!("{} {} {}", words[i % 8], words[(i / 8) % 8], words[(i / 64) % 8])
+            let words = [
+                "روسيا",
+                "أرمينيا",
+                "قره",
+                "باغ",
+                "CSTO",
+                "باشينيان",
+                "موسكو",
+                "يريفان",
+            ];
+            format!(
+                "{} {} {}",
+                words[i % 8],
+                words[(i / 8) % 8],
+                words[(i / 64) % 8]
+            )
         })
         .collect();
     let idx = JumpIndex::build(
@@ -80,7 +105,9 @@ fn narrowing_gives_the_same_results_as_a_fresh_search() {
     let typed: Vec<usize> = q.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
     for end in typed.iter().chain(typed.iter().rev()) {
         let part = &q[..*end];
-        let narrowed = s.search(&idx, part, 50, &|| false).map(|r| (r.total, r.hits));
+        let narrowed = s
+            .search(&idx, part, 50, &|| false)
+            .map(|r| (r.total, r.hits));
         let fresh = JumpSearcher::new()
             .search(&idx, part, 50, &|| false)
             .map(|r| (r.total, r.hits));
@@ -100,7 +127,9 @@ fn cancelled_searches_return_nothing() {
             })
             .collect::<Vec<_>>(),
     );
-    assert!(JumpSearcher::new().search(&idx, "عنو", 10, &|| true).is_none());
+    assert!(JumpSearcher::new()
+        .search(&idx, "عنو", 10, &|| true)
+        .is_none());
 }
 
 #[test]

@@ -1,0 +1,193 @@
+//! `qari search` and `qari grep`: what the jump popup and the corpus search
+//! would list, for scripts and tests.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::snippet::{code_points, snippet};
+use super::titles::read_listings;
+use super::{find_in_text, JumpIndex, JumpSearcher, Query};
+use crate::corpus::{self, Skipped};
+
+/// Characters of context on each side of a hit in `grep` snippets.
+pub const SNIPPET_CONTEXT: usize = 40;
+
+/// One line of `qari search` output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SearchRow {
+    /// Document id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Match score (higher is better; comparable within one query).
+    pub score: i64,
+    /// 0: every term matched in the title; 1: some needed source or date;
+    /// 2: some needed the first sentence.
+    pub tier: u8,
+}
+
+/// One line of `qari grep` output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GrepRow {
+    /// Document id.
+    pub id: String,
+    /// Start of the hit in the document text, in code points.
+    pub start: usize,
+    /// End of the hit (exclusive), in code points.
+    pub end: usize,
+    /// The hit with some context, on one line.
+    pub snippet: String,
+}
+
+fn report_skipped(skipped: &[Skipped]) {
+    for s in skipped {
+        eprintln!("qari: skipped {}: {}", s.path.display(), s.reason);
+    }
+}
+
+/// The ranked documents for `query` (`limit` 0: all matches).
+pub fn search_rows(query: &str, paths: &[PathBuf], limit: usize) -> (Vec<SearchRow>, Vec<Skipped>) {
+    let (items, skipped) = read_listings(paths);
+    let index = JumpIndex::build(items.par_iter().map(|l| l.fields()).collect::<Vec<_>>());
+    let limit = if limit == 0 { usize::MAX } else { limit };
+    let hits = JumpSearcher::new()
+        .search(&index, query, limit, &|| false)
+        .map(|r| r.hits)
+        .unwrap_or_default();
+    let rows = hits
+        .into_iter()
+        .filter_map(|h| {
+            let l = items.get(h.doc as usize)?;
+            Some(SearchRow {
+                id: l.id.clone(),
+                title: l.title.clone(),
+                score: h.score,
+                tier: h.tier,
+            })
+        })
+        .collect();
+    (rows, skipped)
+}
+
+/// Runs `qari search`.
+pub fn run_search(query: &str, paths: &[PathBuf], limit: usize, json: bool) -> Result<()> {
+    let (rows, skipped) = search_rows(query, paths, limit);
+    report_skipped(&skipped);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if json {
+        serde_json::to_writer(&mut out, &rows)?;
+        writeln!(out)?;
+    } else {
+        for r in &rows {
+            writeln!(out, "{}\t{}\t{}", r.id, r.score, r.title)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Every hit of `query` in the corpus, in document then text order.
+pub fn grep_rows(query: &str, paths: &[PathBuf]) -> (Vec<GrepRow>, Vec<Skipped>) {
+    let corpus = if paths.is_empty() {
+        corpus::load_default()
+    } else {
+        corpus::load(paths)
+    };
+    let q = Query::parse(query);
+    let rows = corpus
+        .docs
+        .par_iter()
+        .flat_map_iter(|d| {
+            let hits = find_in_text(&d.text, &q);
+            let mut bytes = Vec::with_capacity(hits.len() * 2);
+            for h in &hits {
+                bytes.push(h.start);
+                bytes.push(h.end);
+            }
+            // Starts are sorted but an end may pass the next start (overlaps).
+            let mut order: Vec<usize> = (0..bytes.len()).collect();
+            order.sort_by_key(|&i| bytes[i]);
+            let sorted: Vec<usize> = order.iter().map(|&i| bytes[i]).collect();
+            let cps = code_points(&d.text, &sorted);
+            let mut cp = vec![0; bytes.len()];
+            for (k, &i) in order.iter().enumerate() {
+                cp[i] = cps[k];
+            }
+            hits.into_iter()
+                .enumerate()
+                .map(|(k, h)| GrepRow {
+                    id: d.id.clone(),
+                    start: cp[2 * k],
+                    end: cp[2 * k + 1],
+                    snippet: snippet(&d.text, h, SNIPPET_CONTEXT).text,
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    (rows, corpus.skipped)
+}
+
+/// Runs `qari grep`.
+pub fn run_grep(query: &str, paths: &[PathBuf], json: bool) -> Result<()> {
+    let (rows, skipped) = grep_rows(query, paths);
+    report_skipped(&skipped);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if json {
+        serde_json::to_writer(&mut out, &rows)?;
+        writeln!(out)?;
+    } else {
+        for r in &rows {
+            writeln!(out, "{}:{}-{}: {}", r.id, r.start, r.end, r.snippet)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeds() -> Vec<PathBuf> {
+        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")]
+    }
+
+    #[test]
+    fn search_ranks_title_matches_first() {
+        let (rows, skipped) = search_rows("اذربيجان", &seeds(), 0);
+        assert!(skipped.is_empty());
+        assert!(!rows.is_empty());
+        assert_eq!(rows[0].tier, 0);
+        assert!(rows[0].title.contains("أذربيجان"));
+        for w in rows.windows(2) {
+            assert!((w[0].tier, -w[0].score) <= (w[1].tier, -w[1].score));
+        }
+    }
+
+    #[test]
+    fn search_with_no_match_lists_nothing() {
+        let (rows, _) = search_rows("zzzz", &seeds(), 10);
+        assert!(rows.is_empty());
+    }
+
+    #[test]
+    fn grep_finds_clitic_forms_in_the_seeds() {
+        let (rows, _) = grep_rows("روسيا", &seeds());
+        assert!(rows.iter().any(|r| r.snippet.contains("وروسيا")));
+        assert!(rows.iter().any(|r| r.snippet.contains("لروسيا")));
+        // روسيا, or روسياً with its tanwin.
+        assert!(rows.iter().all(|r| (5..=6).contains(&(r.end - r.start))));
+        let (phrase, _) = grep_rows("\"قره باغ\"", &seeds());
+        assert!(phrase.len() >= 5);
+    }
+
+    #[test]
+    fn skipped_files_are_reported() {
+        let (_, skipped) = grep_rows("روسيا", &[PathBuf::from("/nonexistent/qari")]);
+        assert_eq!(skipped.len(), 1);
+    }
+}
