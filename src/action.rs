@@ -49,6 +49,64 @@ pub enum Action {
     NextTab,
     /// Show the previous sidebar tab.
     PrevTab,
+    /// Move the reading cursor to the next sentence.
+    CursorNextSentence,
+    /// Move the reading cursor to the previous sentence.
+    CursorPrevSentence,
+    /// Start a selection at the cursor sentence.
+    StartSelection,
+    /// Grow the selection by a word.
+    SelectWordMore,
+    /// Shrink the selection by a word.
+    SelectWordLess,
+    /// Grow the selection by a sentence.
+    SelectSentenceMore,
+    /// Shrink the selection by a sentence.
+    SelectSentenceLess,
+    /// Grow the selection by a paragraph.
+    SelectParagraphMore,
+    /// Shrink the selection by a paragraph.
+    SelectParagraphLess,
+    /// Drop the selection.
+    CancelSelection,
+    /// Apply label 1 to the selection or the cursor sentence.
+    Label1,
+    /// Apply label 2.
+    Label2,
+    /// Apply label 3.
+    Label3,
+    /// Apply label 4.
+    Label4,
+    /// Apply label 5.
+    Label5,
+    /// Apply label 6.
+    Label6,
+    /// Apply label 7.
+    Label7,
+    /// Apply label 8.
+    Label8,
+    /// Apply label 9.
+    Label9,
+    /// Open the annotation form (label, tags, note).
+    AnnotateForm,
+    /// Delete the annotation under the cursor.
+    DeleteAnnotation,
+    /// Undo the last annotation change.
+    Undo,
+    /// Redo the last undone annotation change.
+    Redo,
+    /// Jump to the next annotation.
+    NextAnnotation,
+    /// Jump to the previous annotation.
+    PrevAnnotation,
+    /// Copy the selection (or the annotation under the cursor) to the clipboard.
+    CopyPassage,
+    /// Export the corpus's annotations in every format.
+    ExportAnnotations,
+    /// Notes tab: switch between this document's and the corpus's annotations.
+    ToggleNotesScope,
+    /// Notes tab: open the chosen annotation in the reader.
+    OpenNote,
 }
 
 impl Action {
@@ -66,6 +124,12 @@ impl Action {
 pub enum Effect {
     /// Restore the terminal and exit.
     Quit,
+    /// Save the annotations (`App::annotations.store`).
+    SaveAnnotations,
+    /// Put this text on the system clipboard (OSC 52).
+    CopyToClipboard(String),
+    /// Export the annotations of the corpus into the data dir.
+    ExportAnnotations,
 }
 
 #[cfg(test)]

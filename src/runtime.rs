@@ -141,14 +141,57 @@ pub enum Flow {
 pub struct EffectRunner {
     /// Where annotations and history go.
     pub data_dir: Option<PathBuf>,
+    /// Write OSC 52 to the terminal for clipboard copies (off in tests).
+    pub osc52: bool,
+    /// Texts copied to the clipboard, newest last (kept for tests).
+    pub copied: Vec<String>,
 }
 
 impl EffectRunner {
-    /// Runs one effect.
-    pub fn run(&mut self, effect: Effect) -> Result<Flow> {
+    /// Runs one effect; problems are reported on the app's status line.
+    pub fn run(&mut self, effect: Effect, app: &mut App) -> Result<Flow> {
         match effect {
-            Effect::Quit => Ok(Flow::Quit),
+            Effect::Quit => return Ok(Flow::Quit),
+            Effect::SaveAnnotations => {
+                let msg = match app.annotations.store.save() {
+                    Ok(w) if w.is_empty() => None,
+                    Ok(w) => Some(w.join("; ")),
+                    Err(e) => Some(format!("annotations NOT saved: {e}")),
+                };
+                // a save merges what another qari wrote; show it
+                let doc = app.open_doc().cloned();
+                app.annotations.refresh(doc.as_ref());
+                if msg.is_some() {
+                    app.status.message = msg;
+                }
+                app.mark_dirty();
+            }
+            Effect::CopyToClipboard(text) => {
+                if self.osc52 {
+                    let mut out = io::stdout();
+                    out.write_all(crate::annotations::session::osc52(&text).as_bytes())?;
+                    out.flush()?;
+                }
+                self.copied.push(text);
+            }
+            Effect::ExportAnnotations => {
+                let msg = match &self.data_dir {
+                    None => "no data dir: nothing exported".to_string(),
+                    Some(dir) => match crate::annotations::notes::export_all(
+                        &app.corpus.docs,
+                        &app.annotations.store.set,
+                        &dir.join("exports"),
+                        &app.annotations.store.key(),
+                    ) {
+                        Ok(p) => format!("exported to {}", p.display()),
+                        Err(e) => format!("export failed: {e:#}"),
+                    },
+                };
+                app.status.message = Some(msg);
+                app.mark_dirty();
+            }
         }
+        Ok(Flow::Continue)
     }
 }
 
@@ -173,7 +216,7 @@ where
         let burst = std::iter::once(first).chain(rx.try_iter().take(MAX_BATCH));
         for ev in burst {
             for effect in app.handle_event(ev) {
-                if fx.run(effect)? == Flow::Quit {
+                if fx.run(effect, app)? == Flow::Quit {
                     return Ok(());
                 }
             }
@@ -196,6 +239,8 @@ pub fn run_tui(paths: Vec<PathBuf>, opts: LayoutOptions, data_dir: PathBuf) -> R
     let input = spawn_input_thread(tx.clone(), Arc::clone(&stop));
     let signals = spawn_signal_thread(tx.clone()).ok();
     let loader_tx = tx;
+    // the annotation file is chosen by the paths as given (none: seeds)
+    let store_paths = paths.clone();
     std::thread::spawn(move || {
         // Called from the loader's worker threads.
         let sink = |ev| {
@@ -212,8 +257,15 @@ pub fn run_tui(paths: Vec<PathBuf>, opts: LayoutOptions, data_dir: PathBuf) -> R
         }
     });
     let mut app = App::loading(opts);
+    let (store, warnings) = crate::annotations::Store::open_corpus(&data_dir, &store_paths);
+    app.annotations = crate::annotations::session::AnnotationState::new(store);
+    if !warnings.is_empty() {
+        app.status.message = Some(warnings.join("; "));
+    }
     let mut fx = EffectRunner {
         data_dir: Some(data_dir),
+        osc52: true,
+        copied: Vec::new(),
     };
     let result = run(&mut terminal, &mut app, &rx, &mut fx);
     stop.store(true, Ordering::SeqCst);

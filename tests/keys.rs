@@ -11,7 +11,7 @@ use qari::app::{Pane, Popup, SidebarTab};
 use qari::keymap::{format_keys, parse_keys, KeyContext, Keymap};
 use qari::text::Direction;
 
-use KeyContext::{Global, Help, List, Popup as AnyPopup, Sidebar};
+use KeyContext::{Global, Help, List, Notes, Popup as AnyPopup, Reader, Selection, Sidebar};
 
 /// Every (context, keys) pair that a test below exercises. Add a pair here
 /// only together with the test that uses it.
@@ -48,6 +48,36 @@ const TESTED: &[(KeyContext, &str)] = &[
     (Help, "q"),
     (Help, "?"),
     (Help, "<Enter>"),
+    // cursor, selection and annotations: tests in tests/annotate_keys.rs
+    (Reader, ")"),
+    (Reader, "("),
+    (Reader, "v"),
+    (Reader, "1"),
+    (Reader, "2"),
+    (Reader, "3"),
+    (Reader, "4"),
+    (Reader, "5"),
+    (Reader, "6"),
+    (Reader, "7"),
+    (Reader, "8"),
+    (Reader, "9"),
+    (Reader, "a"),
+    (Reader, "d"),
+    (Reader, "m"),
+    (Reader, "M"),
+    (Reader, "y"),
+    (Global, "u"),
+    (Global, "<C-r>"),
+    (Global, "X"),
+    (Selection, "w"),
+    (Selection, "b"),
+    (Selection, ")"),
+    (Selection, "("),
+    (Selection, "}"),
+    (Selection, "{"),
+    (Selection, "<Esc>"),
+    (Notes, "<Enter>"),
+    (Notes, "c"),
 ];
 
 #[test]

@@ -64,7 +64,13 @@ pub fn extend(doc: &Document, sel: &Range<usize>, unit: Unit) -> Range<usize> {
 /// Shrinks `sel` at its end by one `unit`, never below its first word.
 pub fn shrink(doc: &Document, sel: &Range<usize>, unit: Unit) -> Range<usize> {
     let ends: Vec<usize> = match unit {
-        Unit::Word => word_ends(&doc.text, sel.clone()),
+        // sentence ends are stops too, so `b` undoes `w` past a full stop
+        Unit::Word => {
+            let mut e = word_ends(&doc.text, sel.clone());
+            e.extend(doc.sentences.iter().map(|s| s.end));
+            e.sort_unstable();
+            e
+        }
         Unit::Sentence => doc.sentences.iter().map(|s| s.end).collect(),
         Unit::Paragraph => doc.paragraphs.iter().map(|p| p.end).collect(),
     };

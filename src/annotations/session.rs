@@ -82,6 +82,11 @@ impl AnnotationState {
         });
     }
 
+    /// Id of the document `placed` belongs to.
+    pub fn placed_doc(&self) -> Option<&str> {
+        self.placed_doc.as_deref()
+    }
+
     /// A new document was opened: cursor on its first sentence, no selection.
     pub fn open(&mut self, doc: Option<&Document>) {
         self.cursor = doc.and_then(|d| (!d.sentences.is_empty()).then_some(0));

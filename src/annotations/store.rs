@@ -204,6 +204,15 @@ impl Store {
         (s, warnings)
     }
 
+    /// The corpus key (the file name without `.json`; `memory` for a
+    /// store without a file).
+    pub fn key(&self) -> String {
+        match self.path.file_stem() {
+            Some(s) if !self.memory => s.to_string_lossy().into_owned(),
+            _ => "memory".to_string(),
+        }
+    }
+
     /// The annotation file.
     pub fn path(&self) -> &Path {
         &self.path

@@ -33,7 +33,9 @@ impl App {
     /// add their ranges here (search hits, entity mentions, annotations,
     /// selection), each with its own priority.
     pub fn reader_highlights(&self) -> Vec<Highlight> {
-        Vec::new()
+        let mut out = Vec::new();
+        out.extend(self.annotation_highlights());
+        out
     }
 }
 

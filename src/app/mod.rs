@@ -2,11 +2,14 @@
 //! [`App::update`]. No I/O happens here; what the outside must do comes back
 //! as [`Effect`]s. Rendering reads `&App` (see `crate::ui`).
 
+mod annotate;
 mod corpus_events;
 mod highlight;
 pub mod list;
 mod motion;
 mod mouse;
+pub mod note_form;
+mod notes_tab;
 mod popup;
 mod reader;
 mod sidebar;
@@ -16,6 +19,7 @@ use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::action::{Action, Effect};
+use crate::annotations::session::AnnotationState;
 use crate::corpus::{Corpus, DocKey, Document};
 use crate::event::AppEvent;
 use crate::keymap::{Key, KeyContext, Keymap, Resolved};
@@ -26,6 +30,7 @@ use crate::ui::theme::Theme;
 pub use highlight::Highlight;
 pub use list::ListState;
 pub use motion::Motion;
+pub use notes_tab::NotesView;
 pub use popup::{HelpState, Popup};
 pub use reader::ReaderState;
 pub use sidebar::{InfoRow, SidebarState, SidebarTab};
@@ -92,6 +97,10 @@ pub struct App {
     pub theme: Theme,
     /// Pane layout preferences.
     pub prefs: LayoutPrefs,
+    /// Annotations: store, labels, reading cursor and selection.
+    pub annotations: AnnotationState,
+    /// The sidebar's Notes tab.
+    pub notes: NotesView,
     /// How text is laid out (the width is set per use).
     pub text_opts: LayoutOptions,
     /// Whether the user has done anything yet (until then the first
@@ -123,6 +132,8 @@ impl App {
             keymap: Keymap::defaults(),
             theme: Theme::default(),
             prefs: LayoutPrefs::default(),
+            annotations: AnnotationState::default(),
+            notes: NotesView::default(),
             text_opts,
             areas: Areas::default(),
             dirty: true,
@@ -167,6 +178,16 @@ impl App {
     pub fn key_contexts(&self) -> Vec<KeyContext> {
         match self.popups.last() {
             Some(p) => vec![p.context(), KeyContext::Popup, KeyContext::Global],
+            None if self.focus == Pane::Reader && self.annotations.selection.is_some() => {
+                vec![
+                    KeyContext::Selection,
+                    KeyContext::Reader,
+                    KeyContext::Global,
+                ]
+            }
+            None if self.focus == Pane::Sidebar && self.sidebar.tab == SidebarTab::Notes => {
+                vec![KeyContext::Notes, KeyContext::Sidebar, KeyContext::Global]
+            }
             None => vec![self.focus.context(), KeyContext::Global],
         }
     }
@@ -180,7 +201,10 @@ impl App {
                 Vec::new()
             }
             // No text field takes pastes yet (the jump and note popups will).
-            AppEvent::Paste(_) => Vec::new(),
+            AppEvent::Paste(t) => {
+                self.form_paste(&t);
+                Vec::new()
+            }
             AppEvent::Resize(w, h) => {
                 self.resize(w, h);
                 Vec::new()
@@ -194,6 +218,9 @@ impl App {
     }
 
     fn handle_key(&mut self, ev: KeyEvent) -> Vec<Effect> {
+        if self.text_input_active() {
+            return self.form_key(ev);
+        }
         let key = Key::from(ev);
         let contexts = self.key_contexts();
         let mut seq = std::mem::take(&mut self.status.pending);
@@ -253,6 +280,34 @@ impl App {
             Action::FlipDirection => self.flip_direction(),
             Action::NextTab => self.sidebar.cycle_tab(1),
             Action::PrevTab => self.sidebar.cycle_tab(-1),
+            Action::ToggleNotesScope | Action::OpenNote => return self.notes_action(action),
+            Action::CursorNextSentence
+            | Action::CursorPrevSentence
+            | Action::StartSelection
+            | Action::SelectWordMore
+            | Action::SelectWordLess
+            | Action::SelectSentenceMore
+            | Action::SelectSentenceLess
+            | Action::SelectParagraphMore
+            | Action::SelectParagraphLess
+            | Action::CancelSelection
+            | Action::Label1
+            | Action::Label2
+            | Action::Label3
+            | Action::Label4
+            | Action::Label5
+            | Action::Label6
+            | Action::Label7
+            | Action::Label8
+            | Action::Label9
+            | Action::AnnotateForm
+            | Action::DeleteAnnotation
+            | Action::Undo
+            | Action::Redo
+            | Action::NextAnnotation
+            | Action::PrevAnnotation
+            | Action::CopyPassage
+            | Action::ExportAnnotations => return self.annotate(action),
         }
         Vec::new()
     }
@@ -288,6 +343,11 @@ impl App {
             self.reader.doc = Some(i);
             self.reader.reset_position();
             self.sidebar.scroll = 0;
+        }
+        if let Some(doc) = self.corpus.docs.get(i) {
+            if self.annotations.placed_doc() != Some(doc.id.as_str()) {
+                self.annotations.open(Some(doc));
+            }
         }
         self.relayout();
         self.dirty = true;

@@ -46,6 +46,7 @@ impl App {
                     let page = crate::ui::help::page_height(&self.areas);
                     h.scroll = m.apply(h.scroll, page, total.saturating_sub(page));
                 }
+                Popup::NoteForm(_) => {}
             }
             return;
         }
@@ -67,6 +68,9 @@ impl App {
                 let lines = self.reader.line_count();
                 let top = m.apply(self.reader.top, page, lines.saturating_sub(page));
                 self.reader.scroll_to(top);
+            }
+            Pane::Sidebar if self.sidebar.tab == super::SidebarTab::Notes => {
+                self.move_notes(m);
             }
             Pane::Sidebar => {
                 let total = self.info_rows().len();

@@ -1,5 +1,6 @@
 //! Popups, drawn over the panes; the top one gets the keys first.
 
+use super::note_form::NoteForm;
 use crate::keymap::KeyContext;
 
 /// One open popup. New popups (fuzzy jump, search, annotation form) are new
@@ -8,6 +9,8 @@ use crate::keymap::KeyContext;
 pub enum Popup {
     /// The key help, generated from the keymap.
     Help(HelpState),
+    /// The annotation form (label, tags, note); takes typed text.
+    NoteForm(NoteForm),
 }
 
 impl Popup {
@@ -15,6 +18,7 @@ impl Popup {
     pub fn context(&self) -> KeyContext {
         match self {
             Popup::Help(_) => KeyContext::Help,
+            Popup::NoteForm(_) => KeyContext::Popup,
         }
     }
 
@@ -22,6 +26,7 @@ impl Popup {
     pub fn mode_name(&self) -> &'static str {
         match self {
             Popup::Help(_) => "HELP",
+            Popup::NoteForm(_) => "NOTE",
         }
     }
 }

@@ -11,16 +11,19 @@ pub enum SidebarTab {
     /// Facts about the open document and the corpus.
     #[default]
     Info,
+    /// The annotations of the open document or the corpus.
+    Notes,
 }
 
 impl SidebarTab {
     /// Every tab, in display order.
-    pub const ALL: &'static [SidebarTab] = &[SidebarTab::Info];
+    pub const ALL: &'static [SidebarTab] = &[SidebarTab::Info, SidebarTab::Notes];
 
     /// Tab label.
     pub fn title(self) -> &'static str {
         match self {
             SidebarTab::Info => "Info",
+            SidebarTab::Notes => "Notes",
         }
     }
 }
@@ -58,6 +61,8 @@ pub enum InfoRow {
     Text(String),
     /// An empty line.
     Blank,
+    /// A list entry (may be Arabic) and whether it is the chosen one.
+    Choice(String, bool),
 }
 
 impl App {
@@ -65,6 +70,7 @@ impl App {
     pub fn sidebar_rows(&self) -> Vec<InfoRow> {
         match self.sidebar.tab {
             SidebarTab::Info => self.info_rows(),
+            SidebarTab::Notes => self.notes_tab_rows(),
         }
     }
 

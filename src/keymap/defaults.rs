@@ -1,7 +1,7 @@
 //! The default key table. Add a row here (and a test in `tests/keys.rs`,
 //! which fails until every row has one) to bind a new key.
 
-use super::KeyContext::{self, Global, Help, List, Popup, Sidebar};
+use super::KeyContext::{self, Global, Help, List, Notes, Popup, Reader, Selection, Sidebar};
 use crate::action::Action::{self, *};
 
 /// `(context, keys in notation, action, description)`, in help order.
@@ -40,6 +40,105 @@ pub const DEFAULT_BINDINGS: &[(KeyContext, &str, Action, &str)] = &[
         OpenDocument,
         "Open the selected document in the reader",
     ),
+    (
+        Reader,
+        ")",
+        CursorNextSentence,
+        "Cursor to the next sentence",
+    ),
+    (
+        Reader,
+        "(",
+        CursorPrevSentence,
+        "Cursor to the previous sentence",
+    ),
+    (
+        Reader,
+        "v",
+        StartSelection,
+        "Select from the cursor sentence",
+    ),
+    (
+        Reader,
+        "1",
+        Label1,
+        "Label the selection or sentence: claim",
+    ),
+    (Reader, "2", Label2, "Label: quote"),
+    (Reader, "3", Label3, "Label: evidence"),
+    (Reader, "4", Label4, "Label: person"),
+    (Reader, "5", Label5, "Label: place"),
+    (Reader, "6", Label6, "Label: date"),
+    (Reader, "7", Label7, "Label: question"),
+    (Reader, "8", Label8, "Label: important"),
+    (Reader, "9", Label9, "Label: disputed"),
+    (Reader, "a", AnnotateForm, "Annotate: label, tags and note"),
+    (
+        Reader,
+        "d",
+        DeleteAnnotation,
+        "Delete the annotation under the cursor",
+    ),
+    (Reader, "m", NextAnnotation, "Next annotation"),
+    (Reader, "M", PrevAnnotation, "Previous annotation"),
+    (
+        Reader,
+        "y",
+        CopyPassage,
+        "Copy the selection or annotation (OSC 52)",
+    ),
+    (Global, "u", Undo, "Undo the last annotation change"),
+    (Global, "<C-r>", Redo, "Redo the annotation change"),
+    (
+        Global,
+        "X",
+        ExportAnnotations,
+        "Export annotations (all formats)",
+    ),
+    (
+        Selection,
+        "w",
+        SelectWordMore,
+        "Grow the selection by a word",
+    ),
+    (
+        Selection,
+        "b",
+        SelectWordLess,
+        "Shrink the selection by a word",
+    ),
+    (
+        Selection,
+        ")",
+        SelectSentenceMore,
+        "Grow the selection by a sentence",
+    ),
+    (
+        Selection,
+        "(",
+        SelectSentenceLess,
+        "Shrink the selection by a sentence",
+    ),
+    (
+        Selection,
+        "}",
+        SelectParagraphMore,
+        "Grow the selection by a paragraph",
+    ),
+    (
+        Selection,
+        "{",
+        SelectParagraphLess,
+        "Shrink the selection by a paragraph",
+    ),
+    (Selection, "<Esc>", CancelSelection, "Cancel the selection"),
+    (
+        Notes,
+        "<Enter>",
+        OpenNote,
+        "Open the annotation in the reader",
+    ),
+    (Notes, "c", ToggleNotesScope, "This document / whole corpus"),
     (Sidebar, "l", NextTab, "Next sidebar tab"),
     (Sidebar, "<Right>", NextTab, "Next sidebar tab"),
     (Sidebar, "h", PrevTab, "Previous sidebar tab"),

@@ -33,17 +33,23 @@ pub enum KeyContext {
     Popup,
     /// The help popup is on top.
     Help,
+    /// The reader has focus and a selection is being made.
+    Selection,
+    /// The sidebar shows the Notes tab.
+    Notes,
 }
 
 impl KeyContext {
     /// Every context, in the order the help lists them.
-    pub const ALL: [KeyContext; 6] = [
+    pub const ALL: [KeyContext; 8] = [
         KeyContext::Global,
         KeyContext::List,
         KeyContext::Reader,
         KeyContext::Sidebar,
         KeyContext::Popup,
         KeyContext::Help,
+        KeyContext::Selection,
+        KeyContext::Notes,
     ];
 
     /// Human name for the help popup and the README.
@@ -55,6 +61,8 @@ impl KeyContext {
             KeyContext::Sidebar => "Sidebar",
             KeyContext::Popup => "Any popup",
             KeyContext::Help => "Help",
+            KeyContext::Selection => "Selection (after v)",
+            KeyContext::Notes => "Notes tab",
         }
     }
 }

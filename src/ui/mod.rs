@@ -4,6 +4,7 @@ pub mod areas;
 pub mod doc_list;
 pub mod help;
 pub mod inline;
+pub mod note_form;
 pub mod reader;
 pub mod sidebar;
 pub mod status_bar;
@@ -32,6 +33,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     for popup in &app.popups {
         match popup {
             Popup::Help(state) => help::render(buf, screen, app, state),
+            Popup::NoteForm(form) => note_form::render(buf, screen, app, form),
         }
     }
 }

@@ -87,6 +87,13 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
             InfoRow::Text(t) => {
                 draw_inline(buf, line, t, opts, Align::Start, theme.text);
             }
+            InfoRow::Choice(t, chosen) => {
+                let style = if *chosen { theme.selected } else { theme.text };
+                if *chosen {
+                    buf.set_style(line, style);
+                }
+                draw_inline(buf, line, t, opts, Align::Start, style);
+            }
             InfoRow::Blank => {}
         }
     }

@@ -1,0 +1,226 @@
+//! Reading cursor, selection and annotation commands in the reader, and the
+//! reader highlights they produce. State lives in
+//! [`crate::annotations::session::AnnotationState`]; saving, copying and
+//! exporting are effects.
+
+use std::ops::Range;
+
+use ratatui::style::{Color, Modifier, Style};
+
+use super::{App, Highlight, Pane};
+use crate::action::{Action, Effect};
+use crate::annotations::selection::{self, Unit};
+
+/// Drawing order of annotation-related highlights.
+const CURSOR_PRIORITY: u8 = 1;
+const ANNOTATION_PRIORITY: u8 = 10;
+const SELECTION_PRIORITY: u8 = 20;
+
+/// The cursor sentence: a subtle background.
+pub const CURSOR_STYLE: Style = Style::new().bg(Color::Indexed(236));
+
+/// The selection: reversed video, visible over any label colour.
+pub const SELECTION_STYLE: Style = Style::new().add_modifier(Modifier::REVERSED);
+
+impl App {
+    /// Carries out a cursor, selection or annotation action.
+    pub(super) fn annotate(&mut self, action: Action) -> Vec<Effect> {
+        use Action::*;
+        let Some(i) = self.reader.doc.filter(|&i| i < self.corpus.docs.len()) else {
+            return match action {
+                Undo | Redo => self.undo_redo(action == Redo),
+                ExportAnnotations => vec![Effect::ExportAnnotations],
+                _ => Vec::new(),
+            };
+        };
+        match action {
+            AnnotateForm => {
+                self.open_note_form();
+                return Vec::new();
+            }
+            Undo | Redo => return self.undo_redo(action == Redo),
+            ExportAnnotations => return vec![Effect::ExportAnnotations],
+            _ => {}
+        }
+        let visible = self.reader_visible_range();
+        let top = self.reader.anchor();
+        let doc = &self.corpus.docs[i];
+        let st = &mut self.annotations;
+        let mut effects = Vec::new();
+        let mut show: Option<usize> = None;
+        let mut message: Option<String> = None;
+        match action {
+            CursorNextSentence | CursorPrevSentence => {
+                let delta = if action == CursorNextSentence { 1 } else { -1 };
+                let on_screen = st.cursor_range(doc).is_some_and(|r| {
+                    r.start < visible.end && visible.start < r.end.max(r.start + 1)
+                });
+                st.cursor = if on_screen {
+                    selection::move_sentence(doc, st.cursor, delta)
+                } else {
+                    selection::sentence_at(doc, visible.start)
+                };
+                show = st.cursor_range(doc).map(|r| r.start);
+            }
+            StartSelection => {
+                if st.cursor.is_none() {
+                    st.cursor = selection::sentence_at(doc, top);
+                }
+                st.selection = st.cursor.and_then(|c| selection::start(doc, c));
+            }
+            SelectWordMore | SelectWordLess | SelectSentenceMore | SelectSentenceLess
+            | SelectParagraphMore | SelectParagraphLess => {
+                if let Some(sel) = st.selection.clone() {
+                    let (unit, more) = match action {
+                        SelectWordMore => (Unit::Word, true),
+                        SelectWordLess => (Unit::Word, false),
+                        SelectSentenceMore => (Unit::Sentence, true),
+                        SelectSentenceLess => (Unit::Sentence, false),
+                        SelectParagraphMore => (Unit::Paragraph, true),
+                        _ => (Unit::Paragraph, false),
+                    };
+                    let new = if more {
+                        selection::extend(doc, &sel, unit)
+                    } else {
+                        selection::shrink(doc, &sel, unit)
+                    };
+                    show = Some(new.end.saturating_sub(1).max(new.start));
+                    st.selection = Some(new);
+                }
+            }
+            CancelSelection => st.selection = None,
+            Label1 | Label2 | Label3 | Label4 | Label5 | Label6 | Label7 | Label8 | Label9 => {
+                let n = label_number(action);
+                message = st.apply_label(doc, n);
+                if message.is_some() {
+                    effects.push(Effect::SaveAnnotations);
+                }
+            }
+            DeleteAnnotation => {
+                message = Some(match st.delete_under_cursor(doc) {
+                    Some(label) => {
+                        effects.push(Effect::SaveAnnotations);
+                        format!("deleted the {label} annotation (u undoes)")
+                    }
+                    None => "no annotation under the cursor".to_string(),
+                });
+            }
+            NextAnnotation | PrevAnnotation => match st.jump(doc, action == NextAnnotation) {
+                Some(r) => show = Some(r.start),
+                None => message = Some("no more annotations".into()),
+            },
+            CopyPassage => {
+                if let Some(t) = st.copy_text(doc) {
+                    message = Some(format!("copied {} characters", t.chars().count()));
+                    effects.push(Effect::CopyToClipboard(t));
+                }
+            }
+            _ => {}
+        }
+        if let Some(m) = message {
+            self.status.message = Some(m);
+        }
+        if let Some(pos) = show {
+            self.show_offset(pos);
+        }
+        self.mark_dirty();
+        effects
+    }
+
+    fn undo_redo(&mut self, redo: bool) -> Vec<Effect> {
+        let doc = self.reader.doc.and_then(|i| self.corpus.docs.get(i));
+        let done = self.annotations.undo_redo(doc, redo);
+        let what = if redo { "redo" } else { "undo" };
+        self.status.message = Some(if done {
+            format!("{what}: done")
+        } else {
+            format!("nothing to {what}")
+        });
+        self.mark_dirty();
+        if done {
+            vec![Effect::SaveAnnotations]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The logical range of the text shown in the reader.
+    pub fn reader_visible_range(&self) -> Range<usize> {
+        let Some(layout) = self.reader.layout() else {
+            return 0..0;
+        };
+        let top = self.reader.top.min(layout.lines.len());
+        let bottom = (top + self.reader_height()).min(layout.lines.len());
+        let mut lines = layout.lines[top..bottom]
+            .iter()
+            .filter(|l| l.paragraph != usize::MAX);
+        let start = lines.next().map_or(0, |l| l.logical.start);
+        let end = lines.next_back().map_or(usize::MAX, |l| l.logical.end);
+        start..end.max(start)
+    }
+
+    /// Scrolls the reader so that logical offset `pos` is on screen.
+    pub fn show_offset(&mut self, pos: usize) {
+        let line = self.reader.line_of_offset(pos);
+        let h = self.reader_height();
+        if line < self.reader.top {
+            self.reader.scroll_to(line);
+        } else if line >= self.reader.top + h {
+            self.reader.scroll_to(line + 1 - h);
+        }
+    }
+
+    /// Highlights for the cursor (when the reader has focus), the annotated
+    /// passages in their label colours and the selection.
+    pub fn annotation_highlights(&self) -> Vec<Highlight> {
+        let mut out = Vec::new();
+        let Some(doc) = self.open_doc() else {
+            return out;
+        };
+        let st = &self.annotations;
+        if st.placed_doc() == Some(doc.id.as_str()) {
+            for p in &st.placed {
+                if let Some(r) = &p.range {
+                    out.push(Highlight {
+                        range: r.clone(),
+                        style: st.labels.style(&p.label),
+                        priority: ANNOTATION_PRIORITY,
+                    });
+                }
+            }
+        }
+        if self.focus == Pane::Reader && st.selection.is_none() {
+            if let Some(r) = st.cursor_range(doc) {
+                out.push(Highlight {
+                    range: r,
+                    style: CURSOR_STYLE,
+                    priority: CURSOR_PRIORITY,
+                });
+            }
+        }
+        if let Some(r) = &st.selection {
+            out.push(Highlight {
+                range: r.clone(),
+                style: SELECTION_STYLE,
+                priority: SELECTION_PRIORITY,
+            });
+        }
+        out
+    }
+}
+
+fn label_number(a: Action) -> usize {
+    use Action::*;
+    match a {
+        Label1 => 1,
+        Label2 => 2,
+        Label3 => 3,
+        Label4 => 4,
+        Label5 => 5,
+        Label6 => 6,
+        Label7 => 7,
+        Label8 => 8,
+        Label9 => 9,
+        _ => 0,
+    }
+}

@@ -1,0 +1,136 @@
+//! The sidebar's `Notes` tab: the annotations of the open document or, after
+//! `c`, of the whole corpus; `j`/`k` choose one, Enter opens it in the
+//! reader. Each row shows label, anchor state and the passage.
+
+use super::motion::Motion;
+use super::{App, InfoRow, Pane};
+use crate::action::{Action, Effect};
+use crate::annotations::notes::{rows, NoteRow};
+use crate::annotations::selection;
+
+/// State of the Notes tab.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NotesView {
+    /// Whole corpus (true) or the open document only.
+    pub all: bool,
+    /// The chosen row.
+    pub selected: usize,
+    /// Keep rows whose label, tags, note or passage contain this (folded).
+    pub filter: String,
+}
+
+impl App {
+    /// The annotations the Notes tab lists.
+    pub fn note_rows(&self) -> Vec<NoteRow> {
+        let only = if self.notes.all {
+            None
+        } else {
+            match self.reader.doc {
+                Some(i) => Some(i),
+                None => return Vec::new(),
+            }
+        };
+        rows(
+            &self.corpus.docs,
+            &self.annotations.store.set,
+            only,
+            &self.notes.filter,
+        )
+    }
+
+    /// Sidebar rows of the Notes tab.
+    pub fn notes_tab_rows(&self) -> Vec<InfoRow> {
+        let list = self.note_rows();
+        let scope = if self.notes.all {
+            "whole corpus"
+        } else {
+            "this document"
+        };
+        let mut out = vec![InfoRow::Field(
+            "Notes",
+            format!("{} · {scope} (c toggles)", list.len()),
+        )];
+        if list.is_empty() {
+            out.push(InfoRow::Text(
+                "No annotations: select with v, label with 1–9 or a".into(),
+            ));
+        }
+        let mut last_doc = None;
+        for (i, r) in list.iter().enumerate() {
+            if self.notes.all && last_doc != Some(r.doc) {
+                let title = self.corpus.docs.get(r.doc).map_or("", |d| d.title.as_str());
+                out.push(InfoRow::Heading(title.to_string()));
+                last_doc = Some(r.doc);
+            }
+            let quote: String = r.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+            let label = if r.label.is_empty() { "—" } else { &r.label };
+            let mut text = format!("{label} · {} · {quote}", r.state.name());
+            if !r.note.is_empty() {
+                text.push_str(" · ");
+                text.push_str(&r.note.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+            out.push(InfoRow::Choice(text, i == self.notes.selected));
+        }
+        out
+    }
+
+    pub(super) fn move_notes(&mut self, m: Motion) {
+        let n = self.note_rows().len();
+        self.notes.selected = m.apply(self.notes.selected, 10, n.saturating_sub(1));
+        // keep the chosen row on screen: rows above it are the header and
+        // document headings, so scroll by its position among the rows
+        let page = self
+            .areas()
+            .sidebar
+            .map(|r| r.height.saturating_sub(3) as usize)
+            .unwrap_or(1)
+            .max(1);
+        let row = self.notes_row_index();
+        if row < self.sidebar.scroll {
+            self.sidebar.scroll = row;
+        } else if row >= self.sidebar.scroll + page {
+            self.sidebar.scroll = row + 1 - page;
+        }
+    }
+
+    fn notes_row_index(&self) -> usize {
+        self.notes_tab_rows()
+            .iter()
+            .position(|r| matches!(r, InfoRow::Choice(_, true)))
+            .unwrap_or(0)
+    }
+
+    pub(super) fn notes_action(&mut self, action: Action) -> Vec<Effect> {
+        self.mark_dirty();
+        match action {
+            Action::ToggleNotesScope => {
+                self.notes.all = !self.notes.all;
+                self.notes.selected = 0;
+                self.sidebar.scroll = 0;
+            }
+            Action::OpenNote => {
+                let Some(r) = self.note_rows().into_iter().nth(self.notes.selected) else {
+                    return Vec::new();
+                };
+                self.open(r.doc);
+                let Some(doc) = self.corpus.docs.get(r.doc) else {
+                    return Vec::new();
+                };
+                match r.range {
+                    Some(range) => {
+                        self.annotations.cursor = selection::sentence_at(doc, range.start);
+                        self.annotations.selection = None;
+                        self.set_focus(Pane::Reader);
+                        self.show_offset(range.start);
+                    }
+                    None => {
+                        self.status.message =
+                            Some("this annotation is an orphan: its passage was not found".into())
+                    }
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}
