@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::decode::{nfc, normalize_newlines};
+use super::decode::nfc;
 use super::{date, meta, sanitize, split, DocDate, Document, Skipped};
 
 /// Metadata given with the text (JSONL fields); what is missing is derived.
@@ -19,7 +19,8 @@ pub struct Given {
     pub date: Option<String>,
 }
 
-/// Builds a document from decoded (LF, NFC) text; `Err` when it has no text.
+/// Builds a document from decoded text (sanitised, then NFC); `Err` when it
+/// has no text.
 pub fn build_document(
     id: String,
     path: Option<PathBuf>,
@@ -29,7 +30,11 @@ pub fn build_document(
 ) -> Result<Document, String> {
     let clean = sanitize::sanitize(text);
     notes.extend(clean.notes());
-    let text = clean.text;
+    let text = if clean.surely_nfc {
+        clean.text
+    } else {
+        nfc(clean.text)
+    };
     let paragraphs = split::paragraph_ranges(&text);
     if paragraphs.is_empty() {
         return Err("no text".into());
@@ -65,7 +70,7 @@ pub fn build_document(
 
 /// A metadata field made safe and single-line.
 fn one_line(s: &str) -> String {
-    let t = sanitize::sanitize(nfc(normalize_newlines(s.to_string()))).text;
+    let t = nfc(sanitize::sanitize(s.to_string()).text);
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -132,7 +137,6 @@ pub fn parse_jsonl(
             source: rec.source,
             date,
         };
-        let body = nfc(normalize_newlines(body));
         match build_document(id, path.map(Path::to_path_buf), body, notes.to_vec(), given) {
             Ok(d) => docs.push(d),
             Err(e) => skipped.push(bad(e)),
@@ -182,6 +186,22 @@ mod tests {
     }
 
     #[test]
+    fn line_ends_and_composition_are_normalised() {
+        let seed = include_str!("../../seeds/001_960e743a51614c08.txt");
+        let crlf = seed.replace('\n', "\r\n");
+        let d = build_document("x".into(), None, crlf, vec![], Given::default()).unwrap();
+        assert_eq!(d.text, seed);
+        let d = build_document(
+            "x".into(),
+            None,
+            "ا\u{654}\r".into(),
+            vec![],
+            Given::default(),
+        );
+        assert_eq!(d.unwrap().text, "أ\n");
+    }
+
+    #[test]
     fn empty_text_is_refused() {
         let r = build_document("x".into(), None, " \n\n".into(), vec![], Given::default());
         assert_eq!(r.unwrap_err(), "no text");
@@ -194,7 +214,7 @@ mod tests {
         assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
         assert_eq!(d.title, "عنوان");
         assert!(
-            d.notes.iter().any(|n| n.starts_with("removed 5 control")),
+            d.notes.iter().any(|n| n.starts_with("removed 4 control")),
             "{:?}",
             d.notes
         );

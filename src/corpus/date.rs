@@ -61,15 +61,17 @@ fn patterns() -> &'static Patterns {
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         let mon = names.join("|");
         let d = "[0-9٠-٩۰-۹]";
+        // No `\b`: Unicode word boundaries keep the regex off its fast
+        // engines; a suffix glued to a following word is trimmed afterwards.
         let arabic = format!(
-            r"(?:(?:{WEEKDAYS})\s*[،,]?\s*)?({d}{{1,2}})\s+({mon})(?:\s*/\s*(?:{mon}))?\s*[،,]?\s*({d}{{4}})(?:\s*م\b)?(?:\s*[-–،,]?\s*{d}{{1,2}}:{d}{{2}}(?:\s*(?:ص|م|صباحا|مساء)\b)?)?"
+            r"(?:(?:{WEEKDAYS})\s*[،,]?\s*)?({d}{{1,2}})\s+({mon})(?:\s*/\s*(?:{mon}))?\s*[،,]?\s*({d}{{4}})(?:\s*[-–،,]?\s*{d}{{1,2}}:{d}{{2}}(?:\s*(?:صباحا|مساء|ص|م))?)?"
         );
         let en = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
         let english = format!(
-            r"(?i)\b(?:({d}{{1,2}})(?:st|nd|rd|th)?,?\s+({en}),?\s+({d}{{4}})|({en})\s+({d}{{1,2}})(?:st|nd|rd|th)?,?\s+({d}{{4}}))(?:\s+GMT\b)?"
+            r"(?i)(?:({d}{{1,2}})(?:st|nd|rd|th)?,?\s+({en}),?\s+({d}{{4}})|({en})\s+({d}{{1,2}})(?:st|nd|rd|th)?,?\s+({d}{{4}}))(?:\s+GMT)?"
         );
         let numeric = format!(
-            r"\b(?:({d}{{4}})-({d}{{1,2}})-({d}{{1,2}})|({d}{{1,2}})\u{{200F}}?[/.-]({d}{{1,2}})\u{{200F}}?[/.-]({d}{{4}})\b)"
+            r"({d}{{4}})-({d}{{1,2}})-({d}{{1,2}})|({d}{{1,2}})\u{{200F}}?[/.-]({d}{{1,2}})\u{{200F}}?[/.-]({d}{{4}})"
         );
         // The patterns are constants; failing to compile them is a bug caught by every test.
         Patterns {
@@ -119,27 +121,38 @@ fn en_month(s: &str) -> Option<u32> {
 fn find_in(s: &str) -> Option<(String, Range<usize>)> {
     let p = patterns();
     let mut best: Option<(String, Range<usize>)> = None;
-    let mut consider = |iso: Option<String>, r: Range<usize>| {
+    let mut consider = |iso: Option<String>, mut r: Range<usize>| {
+        // `… 2020 م` glued to a following word (`من`) is not a time suffix.
+        let glued = s[r.end..].chars().next().is_some_and(char::is_alphabetic);
+        if glued {
+            let kept = s[r.clone()].trim_end_matches(|c: char| c.is_alphabetic());
+            r.end = r.start + kept.trim_end().len();
+        }
         if let Some(iso) = iso {
             if best.as_ref().is_none_or(|(_, b)| r.start < b.start) {
                 best = Some((iso, r));
             }
         }
     };
-    for c in p.arabic.captures_iter(s) {
+    // `find` runs on the fast engines; captures only on the matched span.
+    let first = |re: &Regex| {
+        let m = re.find(s)?;
+        Some((re.captures(m.as_str())?, m.start()))
+    };
+    if let Some((c, at)) = first(&p.arabic) {
         let month = AR_MONTHS.iter().find(|(n, _)| *n == &c[2]).map(|(_, m)| *m);
         let d = (|| iso(number(&c[3])?, month?, number(&c[1])?))();
-        consider(d, c.get(0).map_or(0..0, |m| m.range()));
+        consider(d, c.get(0).map_or(0..0, |m| at + m.start()..at + m.end()));
     }
-    for c in p.english.captures_iter(s) {
+    if let Some((c, at)) = first(&p.english) {
         let d = if c.get(1).is_some() {
             (|| iso(number(&c[3])?, en_month(&c[2])?, number(&c[1])?))()
         } else {
             (|| iso(number(&c[6])?, en_month(&c[4])?, number(&c[5])?))()
         };
-        consider(d, c.get(0).map_or(0..0, |m| m.range()));
+        consider(d, c.get(0).map_or(0..0, |m| at + m.start()..at + m.end()));
     }
-    for c in p.numeric.captures_iter(s) {
+    if let Some((c, at)) = first(&p.numeric) {
         let d = if c.get(1).is_some() {
             (|| iso(number(&c[1])?, number(&c[2])?, number(&c[3])?))()
         } else {
@@ -148,7 +161,7 @@ fn find_in(s: &str) -> Option<(String, Range<usize>)> {
                 iso(y, b, a).or_else(|| iso(y, a, b))
             })()
         };
-        consider(d, c.get(0).map_or(0..0, |m| m.range()));
+        consider(d, c.get(0).map_or(0..0, |m| at + m.start()..at + m.end()));
     }
     best
 }
@@ -163,16 +176,21 @@ pub fn parse_date(s: &str) -> Option<DocDate> {
     })
 }
 
+/// The largest char boundary of `s` at or before `n`.
+fn floor_boundary(s: &str, n: usize) -> usize {
+    let mut cut = s.len().min(n);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut
+}
+
 /// The publication date near the top of `text` and its byte range.
 pub fn find_date(text: &str, paragraphs: &[Range<usize>]) -> Option<(DocDate, Range<usize>)> {
     for p in paragraphs.iter().take(DATE_PARAGRAPHS) {
         let para = &text[p.clone()];
-        let mut cut = para.len().min(DATE_WINDOW + 80);
-        while !para.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let window = &para[..cut];
-        if !has_digit(window) {
+        let window = &para[..floor_boundary(para, DATE_WINDOW + 80)];
+        if !has_digit(&window[..floor_boundary(window, DATE_WINDOW + 20)]) {
             continue;
         }
         if let Some((iso, r)) = find_in(window).filter(|(_, r)| r.start <= DATE_WINDOW) {
@@ -221,7 +239,15 @@ mod tests {
                 "الخميس، 3 تموز 2025",
                 Some(("الخميس، 3 تموز 2025", "2025-07-03")),
             ),
-            ("10 مايو 2022م", Some(("10 مايو 2022م", "2022-05-10"))),
+            ("10 مايو 2022م", Some(("10 مايو 2022", "2022-05-10"))),
+            (
+                "3 مايو 2022 11:00 مساء",
+                Some(("3 مايو 2022 11:00 مساء", "2022-05-03")),
+            ),
+            (
+                "3 مايو 2022 11:00 من",
+                Some(("3 مايو 2022 11:00", "2022-05-03")),
+            ),
             ("1 ماي 2022", Some(("1 ماي 2022", "2022-05-01"))),
             (
                 "Published September 19, 2023",

@@ -1,7 +1,8 @@
 //! Turning the bytes of a file into text: BOM sniffing, a strict UTF-8 fast
 //! path, UTF-16, legacy Arabic encodings guessed with chardetng, binary
-//! detection, newline normalisation and NFC.
+//! detection. Newlines are normalised by the sanitiser; [`nfc`] runs after it.
 
+use super::scan::scan;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -9,7 +10,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// Text decoded from a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
-    /// The text: LF line ends, NFC; not yet sanitised.
+    /// The text as decoded: not yet sanitised or normalised.
     pub text: String,
     /// Notes for the user (encoding used when not UTF-8, replaced bytes).
     pub notes: Vec<String>,
@@ -22,8 +23,6 @@ const SNIFF_LEN: usize = 8192;
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
     let mut notes = Vec::new();
     let text = decode_raw(bytes, &mut notes)?;
-    let text = normalize_newlines(text);
-    let text = nfc(text);
     Ok(Decoded { text, notes })
 }
 
@@ -101,6 +100,7 @@ fn check_binary(bytes: &[u8]) -> Result<(), String> {
     if memchr::memchr(0, head).is_some() {
         return Err("binary file (contains NUL bytes)".into());
     }
+    let head = &head[..head.len().min(1024)];
     let controls = head
         .iter()
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
@@ -147,33 +147,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// CRLF, lone CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR become LF.
-pub fn normalize_newlines(text: String) -> String {
-    let needs =
-        text.bytes().any(|b| b == b'\r') || text.contains(['\u{85}', '\u{2028}', '\u{2029}']);
-    if !needs {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
-            }
-            '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Canonical composition (NFC); most text already is, and is returned as is.
 pub fn nfc(text: String) -> String {
-    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if scan(&text).surely_nfc || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return text;
     }
     text.nfc().collect()
@@ -240,16 +216,11 @@ mod tests {
     }
 
     #[test]
-    fn crlf_and_lone_cr_become_lf() {
-        assert_eq!(ok(b"a\r\nb\rc\n".to_vec()).text, "a\nb\nc\n");
-        let crlf = SEED.replace('\n', "\r\n");
-        assert_eq!(ok(crlf.into_bytes()).text, SEED);
-        assert_eq!(normalize_newlines("x\u{2028}y\u{85}z".into()), "x\ny\nz");
-    }
-
-    #[test]
-    fn nfc_composes_hamza() {
-        assert_eq!(ok("ا\u{654}".as_bytes().to_vec()).text, "أ");
+    fn nfc_composes_hamza_and_orders_marks() {
+        assert_eq!(nfc("ا\u{654}".into()), "أ");
+        // shadda (ccc 33) before fatha (ccc 30) is reordered.
+        assert_eq!(nfc("ب\u{651}\u{64e}".into()), "ب\u{64e}\u{651}");
+        assert_eq!(nfc(SEED.into()), SEED);
     }
 
     #[test]

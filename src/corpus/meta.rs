@@ -11,6 +11,9 @@
 //! glued to a dash at the very start of the text (`الوقت- في حين …`) is used.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use memchr::memmem::Finder;
 
 /// A first paragraph longer than this (in characters) is not a heading.
 pub const HEADING_MAX_CHARS: usize = 120;
@@ -73,7 +76,10 @@ pub fn title(
 }
 
 fn first_words(sentence: &str) -> String {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .take(TITLE_WORDS_WHOLE + 1)
+        .collect();
     if words.len() <= TITLE_WORDS_WHOLE {
         let t = words.join(" ");
         return t
@@ -90,7 +96,9 @@ fn first_words(sentence: &str) -> String {
 /// The source of a document (see the module docs).
 pub fn source(text: &str) -> Option<String> {
     const MARK: &str = "المصدر";
-    for (at, _) in text.match_indices(MARK) {
+    static FINDER: OnceLock<Finder<'static>> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| Finder::new(MARK));
+    for at in finder.find_iter(text.as_bytes()) {
         let before = text[..at].chars().next_back();
         // `وقال المصدر: …` in running text is a person, not the outlet.
         let line_start = text[..at]

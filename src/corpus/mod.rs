@@ -11,6 +11,7 @@ pub mod decode;
 mod load;
 pub mod meta;
 pub mod sanitize;
+mod scan;
 pub mod split;
 pub mod walk;
 

@@ -1,6 +1,7 @@
 //! Making document text safe to show in a terminal.
 //!
 //! Policy (applied at load time, so every consumer sees the same text):
+//! - CRLF, lone CR, NEL (U+0085), U+2028 and U+2029 become LF.
 //! - C0 controls except TAB and LF, DEL and C1 controls (U+0080–U+009F) are
 //!   **removed**; TAB becomes four spaces.
 //! - Escape sequences are removed as a unit: CSI (`ESC [` … final byte, or
@@ -26,6 +27,9 @@ pub struct Sanitized {
     pub controls: usize,
     /// Bidi embedding/override/isolate characters removed.
     pub bidi: usize,
+    /// The text is surely in NFC (nothing was removed and the scan found
+    /// only characters known to be composed and in canonical order).
+    pub surely_nfc: bool,
 }
 
 impl Sanitized {
@@ -48,6 +52,8 @@ impl Sanitized {
     }
 }
 
+use super::scan::{is_unsafe, scan};
+
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{7}';
 const ST: char = '\u{9c}';
@@ -56,37 +62,15 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || is_bidi_control(c)
-        || c == '\u{FEFF}'
-        || ('\u{E0000}'..='\u{E007F}').contains(&c)
-}
-
-/// Byte offset of the first character that needs removing, if any.
-fn first_unsafe(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b < 0x80 {
-            if (b < 0x20 && b != b'\n') || b == 0x7f {
-                return Some(i);
-            }
-        } else if matches!(b, 0xC2 | 0xE2 | 0xEF | 0xF3) {
-            // Lead bytes of C1, U+20xx, U+FEFF and tag characters: check the char.
-            if text[i..].chars().next().is_some_and(is_unsafe) {
-                return Some(i);
-            }
-        }
-    }
-    None
-}
-
-/// Removes control characters, escape sequences and bidi controls.
+/// Normalises line ends and removes control characters, escape sequences
+/// and bidi controls.
 /// Returns the text unchanged (no copy) when there is nothing to remove.
 pub fn sanitize(text: String) -> Sanitized {
-    let Some(first) = first_unsafe(&text) else {
+    let found = scan(&text);
+    let Some(first) = found.first_unsafe else {
         return Sanitized {
             text,
+            surely_nfc: found.surely_nfc,
             ..Sanitized::default()
         };
     };
@@ -99,6 +83,11 @@ pub fn sanitize(text: String) -> Sanitized {
     while let Some(c) = chars.next() {
         match c {
             '\t' => out.text.push_str("    "),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.text.push('\n');
+            }
+            '\u{85}' | '\u{2028}' | '\u{2029}' => out.text.push('\n'),
             ESC => {
                 out.controls += 1;
                 match chars.peek().copied() {
@@ -151,7 +140,7 @@ fn skip_csi(chars: &mut Chars) {
 fn skip_string(chars: &mut Chars) {
     while let Some(&c) = chars.peek() {
         match c {
-            '\n' => return,
+            '\n' | '\r' => return,
             BEL | ST => {
                 chars.next();
                 return;
@@ -197,9 +186,11 @@ mod tests {
             ("\u{1b}_apc\u{7}z", "z"),
             ("c1 \u{9b}31mcsi", "c1 csi"),
             ("\u{9d}0;t\u{7}osc", "osc"),
-            ("nel\u{85}x\u{80}\u{9f}", "nelx"),
+            ("nel\u{85}x\u{80}\u{9f}", "nel\nx"),
+            ("a\r\nb\rc\r\n\r\n", "a\nb\nc\n\n"),
+            ("ls\u{2028}ps\u{2029}", "ls\nps\n"),
             ("tab\there", "tab    here"),
-            ("bell\u{7}del\u{7f}nul\u{0}cr\r", "belldelnulcr"),
+            ("bell\u{7}del\u{7f}nul\u{0}", "belldelnul"),
             ("unterminated \u{1b}]0;title\nnext", "unterminated \nnext"),
             ("\u{1b}[مرحبا", "مرحبا"),
             ("\u{feff}bom", "bom"),

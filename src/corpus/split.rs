@@ -46,6 +46,59 @@ fn terminator_len(bytes: &[u8], i: usize) -> usize {
     }
 }
 
+/// Finds terminators with SIMD searches: `.` `!` `?` with `memchr3`, and
+/// `؟` (D8 9F) and `۔` (DB 94) through their rarer second bytes.
+struct Terminators<'a> {
+    bytes: &'a [u8],
+    ascii: Option<usize>,
+    arabic: Option<usize>,
+}
+
+impl<'a> Terminators<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut t = Terminators {
+            bytes,
+            ascii: None,
+            arabic: None,
+        };
+        t.ascii = t.find_ascii(0);
+        t.arabic = t.find_arabic(0);
+        t
+    }
+
+    fn find_ascii(&self, from: usize) -> Option<usize> {
+        memchr::memchr3(b'.', b'!', b'?', self.bytes.get(from..)?).map(|i| from + i)
+    }
+
+    fn find_arabic(&self, mut from: usize) -> Option<usize> {
+        while let Some(i) = memchr::memchr2(0x9F, 0x94, self.bytes.get(from..)?) {
+            let i = from + i;
+            let lead = if self.bytes[i] == 0x9F { 0xD8 } else { 0xDB };
+            if i > 0 && self.bytes[i - 1] == lead {
+                return Some(i - 1);
+            }
+            from = i + 1;
+        }
+        None
+    }
+
+    /// The next terminator at or after `from`: (start, byte length).
+    fn next(&mut self, from: usize) -> Option<(usize, usize)> {
+        if self.ascii.is_some_and(|i| i < from) {
+            self.ascii = self.find_ascii(from);
+        }
+        if self.arabic.is_some_and(|i| i < from) {
+            self.arabic = self.find_arabic(from);
+        }
+        match (self.ascii, self.arabic) {
+            (Some(a), Some(b)) if b < a => Some((b, 2)),
+            (Some(a), _) => Some((a, 1)),
+            (None, Some(b)) => Some((b, 2)),
+            (None, None) => None,
+        }
+    }
+}
+
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '}' | '»' | '”' | '’' | '›')
 }
@@ -63,13 +116,9 @@ fn push_trimmed(s: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize
 fn split_paragraph(s: &str, base: usize, out: &mut Vec<Range<usize>>) {
     let bytes = s.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let tl = terminator_len(bytes, i);
-        if tl == 0 {
-            i += 1;
-            continue;
-        }
+    let mut from = 0;
+    let mut terminators = Terminators::new(bytes);
+    while let Some((i, tl)) = terminators.next(from) {
         let mut end = i + tl;
         let mut periods = usize::from(bytes[i] == b'.');
         let mut only_periods = periods == 1;
@@ -95,7 +144,7 @@ fn split_paragraph(s: &str, base: usize, out: &mut Vec<Range<usize>>) {
             push_trimmed(s, base, start..end, out);
             start = end;
         }
-        i = end;
+        from = end;
     }
     push_trimmed(s, base, start..bytes.len(), out);
 }

@@ -1,0 +1,65 @@
+//! Loads the given paths with the blocking loader and prints what was
+//! loaded: `cargo run --release --example loadcorpus -- [--stage STAGE] DIR...`.
+//! Used to compare loading speed with `rg -c WORD DIR`. `--stage plan` only
+//! walks the folders, `--stage read` also reads the bytes, `--stage decode`
+//! also decodes them; the default runs the whole loader.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use qari::corpus::walk::{plan, FileSource};
+use rayon::prelude::*;
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let stage = match args.iter().position(|a| a == "--stage") {
+        Some(i) if i + 1 < args.len() => {
+            let s = args.remove(i + 1);
+            args.remove(i);
+            s
+        }
+        _ => "all".to_string(),
+    };
+    let paths: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
+    let start = Instant::now();
+    if stage == "all" {
+        let corpus = qari::corpus::load(&paths);
+        let bytes: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+        let sentences: usize = corpus.docs.iter().map(|d| d.sentences.len()).sum();
+        let dated = corpus.docs.iter().filter(|d| d.date.is_some()).count();
+        println!(
+            "{} documents, {} skipped, {bytes} bytes, {sentences} sentences, {dated} dated, {:.1} ms",
+            corpus.docs.len(),
+            corpus.skipped.len(),
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+        return;
+    }
+    let (files, _) = plan(&paths);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(qari::corpus::LOAD_THREADS)
+        .build()
+        .expect("thread pool");
+    let total: usize = pool.install(|| {
+        files
+            .par_iter()
+            .map(|f| match (&f.source, stage.as_str()) {
+                (_, "plan") => f.size as usize,
+                (FileSource::Disk(p), s) => {
+                    let bytes = std::fs::read(p).unwrap_or_default();
+                    if s == "decode" {
+                        qari::corpus::decode::decode(bytes).map_or(0, |d| d.text.len())
+                    } else {
+                        bytes.len()
+                    }
+                }
+                (FileSource::Embedded(b), _) => b.len(),
+            })
+            .sum()
+    });
+    println!(
+        "{stage}: {} files, {total} bytes, {:.1} ms",
+        files.len(),
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+}
