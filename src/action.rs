@@ -107,6 +107,8 @@ pub enum Action {
     ToggleNotesScope,
     /// Notes tab: open the chosen annotation in the reader.
     OpenNote,
+    /// Notes tab: type a filter (label, tags, note or passage).
+    FilterNotes,
 }
 
 impl Action {

@@ -217,3 +217,25 @@ fn notes_tab_lists_toggles_scope_and_enter_jumps() {
     assert_eq!(a.reader.doc, Some(1));
     assert_eq!(a.annotations.cursor, Some(0));
 }
+
+#[test]
+fn slash_filters_the_notes_by_label() {
+    let mut a = reader();
+    keys(&mut a, "1 ) 2 ) 2");
+    keys(&mut a, "<Tab> l /");
+    assert!(a.text_input_active());
+    for c in "quo".chars() {
+        a.handle_event(AppEvent::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+    assert_eq!(a.notes.filter, "quo");
+    assert_eq!(a.note_rows().len(), 2);
+    keys(&mut a, "<Enter>");
+    assert!(!a.text_input_active());
+    assert_eq!(a.note_rows().len(), 2, "the filter stays");
+    keys(&mut a, "/ <Esc>");
+    assert!(a.notes.filter.is_empty());
+    assert_eq!(a.note_rows().len(), 3);
+}

@@ -78,6 +78,7 @@ const TESTED: &[(KeyContext, &str)] = &[
     (Selection, "<Esc>"),
     (Notes, "<Enter>"),
     (Notes, "c"),
+    (Notes, "/"),
 ];
 
 #[test]

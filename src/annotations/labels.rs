@@ -50,6 +50,16 @@ impl Default for Labels {
 }
 
 impl Labels {
+    /// A label set from `(name, colour)` pairs in key order (from the config).
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, Color)>) -> Self {
+        Labels {
+            defs: pairs
+                .into_iter()
+                .map(|(name, color)| LabelDef { name, color })
+                .collect(),
+        }
+    }
+
     /// The label on key `n` (1-based).
     pub fn by_key(&self, n: usize) -> Option<&LabelDef> {
         n.checked_sub(1).and_then(|i| self.defs.get(i))

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 
 use super::{App, Highlight, Pane};
 use crate::action::{Action, Effect};
@@ -15,12 +15,6 @@ use crate::annotations::selection::{self, Unit};
 const CURSOR_PRIORITY: u8 = 1;
 const ANNOTATION_PRIORITY: u8 = 10;
 const SELECTION_PRIORITY: u8 = 20;
-
-/// The cursor sentence: a subtle background.
-pub const CURSOR_STYLE: Style = Style::new().bg(Color::Indexed(236));
-
-/// The selection: reversed video, visible over any label colour.
-pub const SELECTION_STYLE: Style = Style::new().add_modifier(Modifier::REVERSED);
 
 impl App {
     /// Carries out a cursor, selection or annotation action.
@@ -183,7 +177,7 @@ impl App {
                 if let Some(r) = &p.range {
                     out.push(Highlight {
                         range: r.clone(),
-                        style: st.labels.style(&p.label),
+                        style: self.label_style(&p.label),
                         priority: ANNOTATION_PRIORITY,
                     });
                 }
@@ -193,7 +187,7 @@ impl App {
             if let Some(r) = st.cursor_range(doc) {
                 out.push(Highlight {
                     range: r,
-                    style: CURSOR_STYLE,
+                    style: self.theme.cursor_sentence,
                     priority: CURSOR_PRIORITY,
                 });
             }
@@ -201,11 +195,27 @@ impl App {
         if let Some(r) = &st.selection {
             out.push(Highlight {
                 range: r.clone(),
-                style: SELECTION_STYLE,
+                style: self.theme.selection,
                 priority: SELECTION_PRIORITY,
             });
         }
         out
+    }
+}
+
+impl App {
+    /// The reader style of a passage labelled `label`: the theme's style for
+    /// its slot (`[labels]` in the config) when set, else the label's colour.
+    pub fn label_style(&self, label: &str) -> Style {
+        let labels = &self.annotations.labels;
+        labels
+            .defs
+            .iter()
+            .position(|d| d.name == label)
+            .and_then(|i| self.theme.labels.get(i))
+            .filter(|s| **s != Style::new())
+            .copied()
+            .unwrap_or_else(|| labels.style(label))
     }
 }
 

@@ -280,7 +280,9 @@ impl App {
             Action::FlipDirection => self.flip_direction(),
             Action::NextTab => self.sidebar.cycle_tab(1),
             Action::PrevTab => self.sidebar.cycle_tab(-1),
-            Action::ToggleNotesScope | Action::OpenNote => return self.notes_action(action),
+            Action::ToggleNotesScope | Action::OpenNote | Action::FilterNotes => {
+                return self.notes_action(action)
+            }
             Action::CursorNextSentence
             | Action::CursorPrevSentence
             | Action::StartSelection

@@ -46,7 +46,7 @@ impl App {
                     let page = crate::ui::help::page_height(&self.areas);
                     h.scroll = m.apply(h.scroll, page, total.saturating_sub(page));
                 }
-                Popup::NoteForm(_) => {}
+                Popup::NoteForm(_) | Popup::NotesFilter => {}
             }
             return;
         }

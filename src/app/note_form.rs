@@ -62,16 +62,24 @@ impl App {
 
     /// Whether the top popup takes typed text.
     pub fn text_input_active(&self) -> bool {
-        matches!(self.popups.last(), Some(Popup::NoteForm(_)))
+        matches!(
+            self.popups.last(),
+            Some(Popup::NoteForm(_) | Popup::NotesFilter)
+        )
     }
 
     /// Pasted text goes into the focused field.
     pub(super) fn form_paste(&mut self, text: &str) {
-        if let Some(Popup::NoteForm(f)) = self.popups.last_mut() {
-            let clean: String = text.chars().filter(|c| !c.is_control()).collect();
-            f.fields[f.focus].push_str(&clean);
-            self.mark_dirty();
+        let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+        match self.popups.last_mut() {
+            Some(Popup::NoteForm(f)) => f.fields[f.focus].push_str(&clean),
+            Some(Popup::NotesFilter) => {
+                self.notes.filter.push_str(&clean);
+                self.notes.selected = 0;
+            }
+            _ => return,
         }
+        self.mark_dirty();
     }
 
     /// A key for the form: text, Backspace, Tab/Shift-Tab (fields), Enter
@@ -79,6 +87,9 @@ impl App {
     pub(super) fn form_key(&mut self, ev: KeyEvent) -> Vec<Effect> {
         if ev.kind == KeyEventKind::Release {
             return Vec::new();
+        }
+        if matches!(self.popups.last(), Some(Popup::NotesFilter)) {
+            return self.filter_key(ev);
         }
         let Some(Popup::NoteForm(f)) = self.popups.last_mut() else {
             return Vec::new();

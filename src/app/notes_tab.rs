@@ -2,8 +2,10 @@
 //! `c`, of the whole corpus; `j`/`k` choose one, Enter opens it in the
 //! reader. Each row shows label, anchor state and the passage.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
 use super::motion::Motion;
-use super::{App, InfoRow, Pane};
+use super::{App, InfoRow, Pane, Popup};
 use crate::action::{Action, Effect};
 use crate::annotations::notes::{rows, NoteRow};
 use crate::annotations::selection;
@@ -50,6 +52,14 @@ impl App {
             "Notes",
             format!("{} · {scope} (c toggles)", list.len()),
         )];
+        let typing = matches!(self.popups.last(), Some(Popup::NotesFilter));
+        if typing || !self.notes.filter.is_empty() {
+            let cursor = if typing { "▏" } else { "" };
+            out.push(InfoRow::Field(
+                "Filter",
+                format!("{}{cursor}", self.notes.filter),
+            ));
+        }
         if list.is_empty() {
             out.push(InfoRow::Text(
                 "No annotations: select with v, label with 1–9 or a".into(),
@@ -72,6 +82,33 @@ impl App {
             out.push(InfoRow::Choice(text, i == self.notes.selected));
         }
         out
+    }
+
+    /// A key while typing the filter: text, Backspace, Enter keeps the
+    /// filter, Esc clears it.
+    pub(super) fn filter_key(&mut self, ev: KeyEvent) -> Vec<Effect> {
+        self.mark_dirty();
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        match ev.code {
+            KeyCode::Enter => {
+                self.popups.pop();
+            }
+            KeyCode::Esc => {
+                self.popups.pop();
+                self.notes.filter.clear();
+            }
+            KeyCode::Backspace => {
+                self.notes.filter.pop();
+            }
+            KeyCode::Char('c') if ctrl => return vec![Effect::Quit],
+            KeyCode::Char(c) if !ctrl && !ev.modifiers.contains(KeyModifiers::ALT) => {
+                self.notes.filter.push(c)
+            }
+            _ => return Vec::new(),
+        }
+        self.notes.selected = 0;
+        self.sidebar.scroll = 0;
+        Vec::new()
     }
 
     pub(super) fn move_notes(&mut self, m: Motion) {
@@ -103,6 +140,7 @@ impl App {
     pub(super) fn notes_action(&mut self, action: Action) -> Vec<Effect> {
         self.mark_dirty();
         match action {
+            Action::FilterNotes => self.popups.push(Popup::NotesFilter),
             Action::ToggleNotesScope => {
                 self.notes.all = !self.notes.all;
                 self.notes.selected = 0;

@@ -11,6 +11,8 @@ pub enum Popup {
     Help(HelpState),
     /// The annotation form (label, tags, note); takes typed text.
     NoteForm(NoteForm),
+    /// Typing the Notes tab filter (shown in the tab itself).
+    NotesFilter,
 }
 
 impl Popup {
@@ -18,7 +20,7 @@ impl Popup {
     pub fn context(&self) -> KeyContext {
         match self {
             Popup::Help(_) => KeyContext::Help,
-            Popup::NoteForm(_) => KeyContext::Popup,
+            Popup::NoteForm(_) | Popup::NotesFilter => KeyContext::Popup,
         }
     }
 
@@ -27,6 +29,7 @@ impl Popup {
         match self {
             Popup::Help(_) => "HELP",
             Popup::NoteForm(_) => "NOTE",
+            Popup::NotesFilter => "FILTER",
         }
     }
 }

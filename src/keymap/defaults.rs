@@ -139,6 +139,12 @@ pub const DEFAULT_BINDINGS: &[(KeyContext, &str, Action, &str)] = &[
         "Open the annotation in the reader",
     ),
     (Notes, "c", ToggleNotesScope, "This document / whole corpus"),
+    (
+        Notes,
+        "/",
+        FilterNotes,
+        "Filter by label, tag, note or text",
+    ),
     (Sidebar, "l", NextTab, "Next sidebar tab"),
     (Sidebar, "<Right>", NextTab, "Next sidebar tab"),
     (Sidebar, "h", PrevTab, "Previous sidebar tab"),

@@ -34,6 +34,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         match popup {
             Popup::Help(state) => help::render(buf, screen, app, state),
             Popup::NoteForm(form) => note_form::render(buf, screen, app, form),
+            // drawn by the Notes tab itself
+            Popup::NotesFilter => {}
         }
     }
 }
