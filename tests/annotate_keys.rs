@@ -182,6 +182,7 @@ fn m_and_shift_m_jump_between_annotations() {
     assert_eq!(a.annotations.cursor, Some(2));
     keys(&mut a, "m");
     assert_eq!(a.annotations.cursor, Some(3));
+    assert_eq!(a.status.message.as_deref(), Some("evidence · exact"));
     keys(&mut a, "m");
     assert_eq!(a.status.message.as_deref(), Some("no more annotations"));
     keys(&mut a, "M");
@@ -238,4 +239,33 @@ fn slash_filters_the_notes_by_label() {
     keys(&mut a, "/ <Esc>");
     assert!(a.notes.filter.is_empty());
     assert_eq!(a.note_rows().len(), 3);
+}
+
+#[test]
+fn changed_articles_show_anchor_states_and_keep_orphans() {
+    use qari::annotations::{AnchorState, Annotation};
+    let mut a = reader();
+    let doc = a.open_doc().unwrap().clone();
+    let s1 = doc.sentences[1].clone();
+    // made on an older version of the text: same passage, earlier position
+    let mut moved = Annotation::new(&doc.id, &doc.text, s1.clone(), "quote");
+    moved.target.position.start -= 3;
+    moved.target.position.end -= 3;
+    let mut orphan = Annotation::new(&doc.id, &doc.text, doc.sentences[2].clone(), "claim");
+    orphan.target.quote.exact = "جملة حذفت من المقال منذ ذلك الحين".into();
+    a.annotations.store.set.add(moved);
+    a.annotations.store.set.add(orphan);
+    a.annotations.refresh(Some(&doc));
+    let states: Vec<AnchorState> = a.note_rows().iter().map(|r| r.state).collect();
+    assert_eq!(states, [AnchorState::Moved, AnchorState::Orphan]);
+    keys(&mut a, "<Tab> l");
+    let rows = format!("{:?}", a.sidebar_rows());
+    assert!(
+        rows.contains("quote · moved") && rows.contains("claim · orphan"),
+        "{rows}"
+    );
+    // the moved one is highlighted at its new place, the orphan nowhere
+    let hl = a.reader_highlights();
+    assert!(hl.iter().any(|h| h.range == s1));
+    assert_eq!(hl.len(), 1);
 }

@@ -100,7 +100,14 @@ impl App {
                 });
             }
             NextAnnotation | PrevAnnotation => match st.jump(doc, action == NextAnnotation) {
-                Some(r) => show = Some(r.start),
+                Some(r) => {
+                    show = Some(r.start);
+                    message = st
+                        .placed
+                        .iter()
+                        .find(|p| p.range.as_ref() == Some(&r))
+                        .map(|p| describe(p, st.store.set.get(&p.id).map(|a| a.note.as_str())));
+                }
                 None => message = Some("no more annotations".into()),
             },
             CopyPassage => {
@@ -217,6 +224,17 @@ impl App {
             .copied()
             .unwrap_or_else(|| labels.style(label))
     }
+}
+
+/// `label · state · note` for the status line.
+fn describe(p: &crate::annotations::session::Placed, note: Option<&str>) -> String {
+    let label = if p.label.is_empty() { "—" } else { &p.label };
+    let mut s = format!("{label} · {}", p.state.name());
+    if let Some(n) = note.filter(|n| !n.is_empty()) {
+        s.push_str(" · ");
+        s.push_str(&n.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    s
 }
 
 fn label_number(a: Action) -> usize {
