@@ -132,3 +132,63 @@ proptest! {
         }
     }
 }
+
+/// Characters of "simple" paragraphs: letters, marks, digits, separators,
+/// terminators, brackets, spaces and tabs (no explicit formatting).
+fn simple_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        6 => (0x0621u32..=0x064A).prop_map(|u| char::from_u32(u).unwrap()),
+        4 => prop::sample::select(vec![' ', ' ', '\t', 'a', 'B', 'x']),
+        3 => prop::sample::select(vec!['0', '7', '٣', '۴', '\u{0660}']),
+        3 => prop::sample::select(vec![
+            '(', ')', '[', ']', '{', '}', '«', '»', '<', '>', '"', '.', ',', '-', '+', '/', ':',
+            '،', '؟', '%', '$', '#', '٪', '\u{00A0}', '\u{2019}'
+        ]),
+        1 => prop::sample::select(vec!['\u{064E}', '\u{0651}', '\u{0301}', '\u{200D}', '\u{200C}', '\u{05D0}', '\u{05D1}']),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn fast_resolver_matches_unicode_bidi(
+        chars in prop::collection::vec(simple_char(), 0..80),
+        rtl in any::<bool>(),
+    ) {
+        use qari::text::bidi::{resolve, Scan};
+        let text: String = chars.into_iter().collect();
+        let cl = qari::text::cluster::clusters(&text, false);
+        if !cl.simple {
+            return Ok(());
+        }
+        // The counts taken on clusters are those of the whole text.
+        prop_assert_eq!(cl.scan, Scan::of(&text));
+        let dir = if rtl { Direction::Rtl } else { Direction::Ltr };
+        let ours = resolve(&text, &cl, &Scan::of(&text), dir);
+        let level = if rtl { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() };
+        let theirs = unicode_bidi::ParagraphBidiInfo::new(&text, Some(level));
+        for (i, c) in cl.list.iter().enumerate() {
+            prop_assert_eq!(
+                ours.at(i),
+                theirs.levels[c.start as usize].number(),
+                "{:?} cluster {} ({:?})", text, i, &text[c.start as usize..c.end as usize]
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn streamed_render_equals_cell_layout(text in arabic_text(), opts in any_opts()) {
+        use qari::text::render::{render_lines, write_rendered};
+        let paragraphs = qari::corpus::paragraph_ranges(&text);
+        let mut out = Vec::new();
+        write_rendered(&text, &paragraphs, &opts, &mut out).unwrap();
+        let lines = render_lines(&text, &paragraphs, &opts);
+        let want = if lines.is_empty() { String::new() } else { lines.join("\n") + "\n" };
+        prop_assert_eq!(String::from_utf8(out).unwrap(), want);
+    }
+}

@@ -8,7 +8,9 @@
 
 use unicode_bidi::{bidi_class, BidiClass, Level, ParagraphBidiInfo};
 
+use super::cluster::Clusters;
 use super::layout::Direction;
+use super::resolve::resolve_simple;
 
 /// Bidi class of `c`, with shortcuts for ASCII and the Arabic block (the
 /// general lookup is a binary search).
@@ -44,28 +46,34 @@ pub struct Scan {
 impl Scan {
     /// Counts the strong characters of `text`.
     pub fn of(text: &str) -> Scan {
-        use BidiClass::*;
         let mut s = Scan::default();
         for c in text.chars() {
-            match class(c) {
-                L => {
-                    s.ltr += 1;
-                    s.first.get_or_insert(Direction::Ltr);
-                }
-                R | AL => {
-                    s.rtl += 1;
-                    s.first.get_or_insert(Direction::Rtl);
-                }
-                EN => s.numbers = true,
-                AN => {
-                    s.numbers = true;
-                    s.arabic_numbers = true;
-                }
-                LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI => s.explicit = true,
-                _ => {}
-            }
+            s.add(class(c));
         }
         s
+    }
+
+    /// Counts one character of class `c`.
+    #[inline]
+    pub fn add(&mut self, c: BidiClass) {
+        use BidiClass::*;
+        match c {
+            L => {
+                self.ltr += 1;
+                self.first.get_or_insert(Direction::Ltr);
+            }
+            R | AL => {
+                self.rtl += 1;
+                self.first.get_or_insert(Direction::Rtl);
+            }
+            EN => self.numbers = true,
+            AN => {
+                self.numbers = true;
+                self.arabic_numbers = true;
+            }
+            LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI => self.explicit = true,
+            _ => {}
+        }
     }
 
     /// The dominant direction: the one with more strong letters; a tie goes
@@ -87,44 +95,56 @@ pub fn paragraph_direction(text: &str) -> Direction {
     Scan::of(text).dominant()
 }
 
-/// Resolved embedding levels of a paragraph.
+/// Resolved embedding levels of a paragraph's clusters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Levels {
-    /// Every character has this level.
+    /// Every cluster has this level.
     Uniform(u8),
-    /// One level per byte of the paragraph text.
-    PerByte(Vec<u8>),
+    /// One level per cluster.
+    PerCluster(Vec<u8>),
 }
 
 impl Levels {
-    /// Level of the character starting at byte `at`.
-    pub fn at(&self, at: usize) -> u8 {
+    /// Level of cluster `i`.
+    pub fn at(&self, i: usize) -> u8 {
         match self {
             Levels::Uniform(l) => *l,
-            Levels::PerByte(v) => v.get(at).copied().unwrap_or(0),
+            Levels::PerCluster(v) => v.get(i).copied().unwrap_or(0),
         }
     }
 }
 
-/// Resolves the levels of one paragraph with base direction `dir`.
-pub fn resolve(text: &str, scan: &Scan, dir: Direction) -> Levels {
+/// Resolves the levels of one paragraph `text`, split into `cl`, with base
+/// direction `dir`.
+pub fn resolve(text: &str, cl: &Clusters, scan: &Scan, dir: Direction) -> Levels {
     let uniform = match dir {
         // Only RTL letters and neutrals: everything resolves to level 1.
         Direction::Rtl => scan.ltr == 0 && !scan.numbers && !scan.explicit,
         // No RTL letters and no Arabic numbers: European numbers become L (W7).
         Direction::Ltr => scan.rtl == 0 && !scan.arabic_numbers && !scan.explicit,
     };
-    let base = if dir == Direction::Rtl { 1 } else { 0 };
+    let rtl = dir == Direction::Rtl;
     if uniform {
-        return Levels::Uniform(base);
+        return Levels::Uniform(u8::from(rtl));
     }
-    let level = if dir == Direction::Rtl {
-        Level::rtl()
-    } else {
-        Level::ltr()
-    };
+    if cl.simple && !scan.explicit {
+        let mut classes: Vec<BidiClass> = cl.list.iter().map(|c| c.class).collect();
+        let base = |i: usize| {
+            text[cl.list[i].start as usize..]
+                .chars()
+                .next()
+                .unwrap_or(' ')
+        };
+        return Levels::PerCluster(resolve_simple(&mut classes, base, rtl));
+    }
+    let level = if rtl { Level::rtl() } else { Level::ltr() };
     let info = ParagraphBidiInfo::new(text, Some(level));
-    Levels::PerByte(info.levels.iter().map(|l| l.number()).collect())
+    Levels::PerCluster(
+        cl.list
+            .iter()
+            .map(|c| info.levels[c.start as usize].number())
+            .collect(),
+    )
 }
 
 /// L1 for one line: segment separators, and whitespace before them, go back
@@ -223,10 +243,12 @@ mod tests {
                 Level::ltr()
             };
             let full = ParagraphBidiInfo::new(text, Some(level));
-            let fast = resolve(text, &scan, dir);
+            let cl = super::super::cluster::clusters(text, false);
+            let fast = resolve(text, &cl, &scan, dir);
             assert!(matches!(fast, Levels::Uniform(_)));
-            for (i, _) in text.char_indices() {
-                assert_eq!(fast.at(i), full.levels[i].number(), "{text} at {i}");
+            for (i, c) in cl.list.iter().enumerate() {
+                let level = full.levels[c.start as usize].number();
+                assert_eq!(fast.at(i), level, "{text} at {i}");
             }
         }
     }

@@ -7,7 +7,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::bidi::class;
+use super::bidi::{class, Scan};
 use super::shape::{shape, Shaped};
 use unicode_bidi::BidiClass;
 
@@ -35,6 +35,8 @@ pub struct Cluster {
     pub width: u8,
     /// [`BREAK`], [`WS`], [`SEG`].
     pub flags: u8,
+    /// Bidi class of the first character.
+    pub class: BidiClass,
 }
 
 impl Cluster {
@@ -70,71 +72,158 @@ pub fn invisible(c: char) -> bool {
         | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// A base character whose grapheme cluster is itself plus any following
+/// [`simple_extend`] characters, one cell wide. Prepend characters, controls,
+/// Hangul, emoji and the like are excluded: they take the general path.
+fn simple_base(c: char) -> bool {
+    matches!(c,
+        ' '..='~' | '\u{00A0}'..='\u{00A8}' | '\u{00AA}'..='\u{00AC}' | '\u{00AF}'..='\u{02FF}'
+        | '\u{060C}'..='\u{060F}' | '\u{061B}' | '\u{061D}'..='\u{064A}' | '\u{0660}'..='\u{066F}'
+        | '\u{0671}'..='\u{06D5}' | '\u{06E5}' | '\u{06E6}' | '\u{06EE}'..='\u{06FF}'
+        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{203B}')
+}
+
+/// Marks and joiners that extend a [`simple_base`] (grapheme Extend, bidi
+/// NSM or BN, width 0).
+fn simple_extend(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}' | '\u{200C}' | '\u{200D}')
+}
+
+/// The character at byte `at` of `text` (a char boundary), decoded directly
+/// for the one- and two-byte cases that make up Arabic and Latin text.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let b = text.as_bytes();
+    let b0 = *b.get(at)?;
+    if b0 < 0x80 {
+        return Some(b0 as char);
+    }
+    if b0 & 0xE0 == 0xC0 {
+        if let Some(&b1) = b.get(at + 1) {
+            return char::from_u32((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F));
+        }
+    }
+    text.get(at..)?.chars().next()
+}
+
+/// End of the grapheme cluster starting at `at`; whether it is a simple one
+/// (a base followed only by marks and joiners); whether it was found by the
+/// fast path (a [`simple_base`] and [`simple_extend`]s: one cell wide).
+fn cluster_end(text: &str, at: usize) -> (usize, bool, bool) {
+    if let Some(c) = char_at(text, at).filter(|&c| simple_base(c)) {
+        let mut end = at + c.len_utf8();
+        loop {
+            match char_at(text, end) {
+                None => return (end, true, true),
+                Some(n) if simple_extend(n) => end += n.len_utf8(),
+                Some(n) if simple_base(n) => return (end, true, true),
+                Some(_) => break,
+            }
+        }
+    }
+    let rest = &text[at..];
+    let g = rest.graphemes(true).next().unwrap_or(rest);
+    let mut chars = g.chars();
+    let first = chars.next().map(class);
+    let simple = !matches!(first, Some(BidiClass::B | BidiClass::BN | BidiClass::NSM))
+        && chars.all(|c| matches!(class(c), BidiClass::NSM | BidiClass::BN));
+    (at + g.len().max(1), simple, false)
+}
+
+/// A paragraph split into clusters.
+#[derive(Debug, Clone, Default)]
+pub struct Clusters {
+    /// The clusters, in logical order.
+    pub list: Vec<Cluster>,
+    /// Every cluster is a base plus marks or joiners and nothing that affects
+    /// bidi was dropped, so one bidi class per cluster describes the text.
+    pub simple: bool,
+    /// Strong letters and numbers counted on the clusters' base characters
+    /// (the whole story when `simple`).
+    pub scan: Scan,
+}
+
 /// Splits a paragraph into clusters. With `shaping`, Arabic letters get their
 /// presentation forms and lam + alef becomes one cluster (one cell).
-pub fn clusters(text: &str, shaping: bool) -> Vec<Cluster> {
+pub fn clusters(text: &str, shaping: bool) -> Clusters {
     let mut shaped: Vec<Shaped> = Vec::new();
     if shaping {
         shape(text, |s| shaped.push(s));
     }
     let mut next_shape = shaped.iter().peekable();
     let mut out: Vec<Cluster> = Vec::with_capacity(text.len() / 2);
-    // End of the bytes swallowed by a lam-alef ligature in the last cluster.
-    let mut ligature_end = 0usize;
-    for (at, g) in text.grapheme_indices(true) {
-        let end = at + g.len();
-        if at < ligature_end {
-            // The alef of a lam-alef ligature: its marks join the ligature cell.
-            if let Some(last) = out.last_mut() {
-                last.end = end as u32;
+    let mut all_simple = true;
+    let mut scan = Scan::default();
+    let mut at = 0;
+    while at < text.len() {
+        let (end, simple, fast) = cluster_end(text, at);
+        let g = &text[at..end];
+        let start = at;
+        at = end;
+        let first = char_at(text, start).unwrap_or(' ');
+        let cls = class(first);
+        // W4 wants a *single* separator between numbers: a mark after one
+        // makes two, which one class per cluster cannot express.
+        let marked_separator =
+            matches!(cls, BidiClass::ES | BidiClass::CS) && g.len() > first.len_utf8();
+        all_simple &= simple && !marked_separator;
+        scan.add(cls);
+        let mut c = Cluster {
+            start: start as u32,
+            end: end as u32,
+            repl: None,
+            skip: 0,
+            width: 1,
+            flags: 0,
+            class: cls,
+        };
+        while let Some(s) = next_shape.next_if(|s| s.at < end) {
+            if s.at == start {
+                c.repl = Some(s.with);
+                c.skip = s.len as u32;
+                if let Some(lig_end) = Some(start + s.len).filter(|&e| e > end) {
+                    // Lam-alef: the alef's cluster (with its marks) joins this one.
+                    let (alef_end, simple, _) = cluster_end(text, end);
+                    scan.add(class(char_at(text, end).unwrap_or(' ')));
+                    all_simple &= simple && lig_end <= alef_end;
+                    c.end = alef_end as u32;
+                    at = alef_end;
+                }
             }
+        }
+        if first == ' ' {
+            c.flags = BREAK | WS;
+            out.push(c);
             continue;
         }
-        let first = g.chars().next().unwrap_or(' ');
+        if fast {
+            out.push(c);
+            continue;
+        }
         if first.is_whitespace()
             && (first < ' ' || matches!(first, '\u{85}' | '\u{2028}' | '\u{2029}'))
         {
             // Tabs and stray line breaks are shown as one space.
-            out.push(Cluster {
-                start: at as u32,
-                end: end as u32,
-                repl: Some(' '),
-                skip: g.len() as u32,
-                width: 1,
-                flags: BREAK | if first == '\t' { SEG } else { WS },
-            });
+            c.repl = Some(' ');
+            c.skip = g.len() as u32;
+            c.flags = BREAK | if first == '\t' { SEG } else { WS };
+            out.push(c);
             continue;
         }
         if invisible(first) {
+            all_simple &= cls == BidiClass::BN;
             continue;
         }
-        let mut c = Cluster {
-            start: at as u32,
-            end: end as u32,
-            repl: None,
-            skip: 0,
-            width: 0,
-            flags: 0,
-        };
-        while let Some(s) = next_shape.next_if(|s| s.at < end) {
-            if s.at == at {
-                c.repl = Some(s.with);
-                c.skip = s.len as u32;
-                if at + s.len > end {
-                    ligature_end = at + s.len;
-                }
-            }
-        }
-        c.width = if g.len() == 1 {
-            1
-        } else {
-            g.width().min(u8::MAX as usize) as u8
-        };
+        c.width = g.width().min(u8::MAX as usize) as u8;
         if c.width == 0 {
             if !g
                 .chars()
                 .any(unicode_normalization::char::is_combining_mark)
             {
+                all_simple &= cls == BidiClass::BN;
                 continue;
             }
             // A mark with no base (paragraph start): shown on a dotted circle.
@@ -145,12 +234,16 @@ pub fn clusters(text: &str, shaping: bool) -> Vec<Cluster> {
         if first.is_whitespace() && !matches!(first, '\u{00A0}' | '\u{2007}' | '\u{202F}') {
             c.flags |= BREAK;
         }
-        match class(first) {
+        match cls {
             BidiClass::WS => c.flags |= WS,
             BidiClass::S => c.flags |= SEG,
             _ => {}
         }
         out.push(c);
     }
-    out
+    Clusters {
+        list: out,
+        simple: all_simple,
+        scan,
+    }
 }

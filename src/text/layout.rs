@@ -7,9 +7,9 @@
 
 use std::ops::Range;
 
-use super::bidi::{paragraph_direction, reset_whitespace, resolve, visual_order, Levels, Scan};
-use super::cluster::{clusters, Cluster, SEG, WS};
-use super::wrap::wrap;
+use super::bidi::paragraph_direction;
+use super::cluster::clusters;
+use super::para::Para;
 
 /// Who reorders and shapes right-to-left text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -152,128 +152,36 @@ fn layout_paragraph(
     opts: &LayoutOptions,
     out: &mut Vec<VisualLine>,
 ) {
-    let base = range.start;
-    let p = &text[range];
-    let app = opts.bidi == BidiMode::App;
-    let scan = Scan::of(p);
-    let dir = opts.direction.unwrap_or_else(|| scan.dominant());
-    let rtl = dir == Direction::Rtl;
-    let cl = clusters(p, app && opts.shape);
-    let width = opts.width.max(1) as usize;
-    let lines = wrap(&cl, width);
-    if lines.is_empty() {
+    let para = Para::new(text, range, opts);
+    let base = para.base;
+    if para.lines.is_empty() {
         out.push(VisualLine {
             paragraph: index,
             logical: base..base,
-            rtl,
+            rtl: para.rtl,
             ..Default::default()
         });
         return;
     }
-    let levels = if app {
-        resolve(p, &scan, dir)
-    } else {
-        Levels::Uniform(0)
-    };
-    let para = Para {
-        p,
-        base,
-        levels,
-        rtl,
-        app,
-        width,
-        index,
-    };
-    for r in lines {
-        let line = &cl[r];
-        out.push(para.line(line));
-    }
-}
-
-/// A paragraph being laid out: what every line of it needs.
-struct Para<'a> {
-    /// The paragraph text.
-    p: &'a str,
-    /// Its byte offset in the document.
-    base: usize,
-    /// Resolved levels (unused in terminal mode).
-    levels: Levels,
-    /// Right-to-left base direction.
-    rtl: bool,
-    /// The app reorders and mirrors (`BidiMode::App`).
-    app: bool,
-    /// Line width in cells.
-    width: usize,
-    /// Paragraph index.
-    index: usize,
-}
-
-impl Para<'_> {
-    /// Reorders one line of clusters (L1, L2) and turns them into cells.
-    fn line(&self, line: &[Cluster]) -> VisualLine {
-        let Para {
-            p,
-            base,
-            ref levels,
-            rtl,
-            app,
-            width,
-            index: paragraph,
-        } = *self;
-        let para_level = u8::from(rtl);
-        let mut cells = Vec::with_capacity(line.len());
-        let mut push = |c: &Cluster, level: u8| {
+    for r in &para.lines {
+        let mut cells = Vec::with_capacity(r.len());
+        para.visit(r.clone(), |c, mirror| {
             let mut symbol = String::with_capacity((c.end - c.start) as usize + 1);
-            let mut w = c.width;
-            if w as usize > width {
-                // Wider than the whole line (a wide character at width 1).
-                symbol.push('\u{FFFD}');
-                w = 1;
-            } else {
-                c.push_symbol(p, app && level % 2 == 1, &mut symbol);
-            }
+            para.symbol(c, mirror, &mut symbol);
             cells.push(Cell {
                 symbol,
-                width: w,
+                width: para.cell_width(c),
                 logical: base + c.start as usize..base + c.end as usize,
             });
-        };
-        match levels {
-            // Uniform levels equal the paragraph level, so L1 changes nothing.
-            Levels::Uniform(l) => {
-                let l = if app { *l } else { 0 };
-                if l % 2 == 1 {
-                    line.iter().rev().for_each(|c| push(c, l));
-                } else {
-                    line.iter().for_each(|c| push(c, l));
-                }
-            }
-            _ => {
-                let mut lv: Vec<u8> = line.iter().map(|c| levels.at(c.start as usize)).collect();
-                reset_whitespace(
-                    &mut lv,
-                    para_level,
-                    |i| line[i].flags & SEG != 0,
-                    |i| line[i].flags & WS != 0,
-                );
-                for i in visual_order(&lv) {
-                    push(&line[i], lv[i]);
-                }
-            }
-        }
-        let used: usize = cells.iter().map(|c| c.width as usize).sum();
-        let pad = if rtl && app {
-            width.saturating_sub(used)
-        } else {
-            0
-        };
-        VisualLine {
-            paragraph,
+        });
+        let line = &para.cl.list[r.clone()];
+        out.push(VisualLine {
+            paragraph: index,
             logical: base + line[0].start as usize..base + line[line.len() - 1].end as usize,
-            rtl,
-            pad: pad.min(u16::MAX as usize) as u16,
+            rtl: para.rtl,
+            pad: para.pad(r.clone()).min(u16::MAX as usize) as u16,
             cells,
-        }
+        });
     }
 }
 
@@ -288,7 +196,7 @@ pub fn layout_inline(text: &str, max_width: u16, opts: &LayoutOptions) -> Visual
     }
     let app = opts.bidi == BidiMode::App;
     let cl = clusters(text, app && opts.shape);
-    let total: usize = cl.iter().map(|c| c.width as usize).sum();
+    let total: usize = cl.list.iter().map(|c| c.width as usize).sum();
     let o = LayoutOptions {
         width: max_width,
         direction: Some(direction_of(text, opts)),
@@ -305,7 +213,7 @@ pub fn layout_inline(text: &str, max_width: u16, opts: &LayoutOptions) -> Visual
     // Keep the clusters that fit in max - 1 cells, then the ellipsis.
     let mut used = 0;
     let mut cut = 0;
-    for c in &cl {
+    for c in &cl.list {
         if used + c.width as usize > max - 1 {
             break;
         }

@@ -5,7 +5,9 @@ pub mod bidi;
 pub mod cluster;
 pub mod fold;
 pub mod layout;
+pub mod para;
 pub mod render;
+pub mod resolve;
 pub mod shape;
 pub mod wrap;
 

@@ -8,6 +8,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::layout::{layout_document, LayoutOptions};
+use super::para::Para;
 
 /// The lines the reader pane shows for `text` split into `paragraphs`:
 /// every paragraph in order, a blank line between paragraphs, left padding
@@ -20,23 +21,42 @@ pub fn render_lines(text: &str, paragraphs: &[Range<usize>], opts: &LayoutOption
         .collect()
 }
 
-/// Writes the rendered lines, one per line, to `out`.
+/// Writes the rendered lines, one per line, to `out`: the same text as
+/// [`render_lines`], produced paragraph by paragraph without building cells.
 pub fn write_rendered(
     text: &str,
     paragraphs: &[Range<usize>],
     opts: &LayoutOptions,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    let layout = layout_document(text, paragraphs, opts);
-    let mut buf = String::with_capacity(text.len() * 2);
-    for line in &layout.lines {
-        buf.extend(std::iter::repeat_n(' ', line.pad as usize));
-        for c in &line.cells {
-            buf.push_str(&c.symbol);
+    let mut buf = String::with_capacity(1 << 16);
+    for (pi, p) in paragraphs.iter().enumerate() {
+        if text.get(p.clone()).is_none() {
+            continue;
         }
-        buf.push('\n');
+        if pi > 0 {
+            buf.push('\n');
+        }
+        render_paragraph(text, p.clone(), opts, &mut buf);
+        if buf.len() >= 1 << 15 {
+            out.write_all(buf.as_bytes())?;
+            buf.clear();
+        }
     }
     out.write_all(buf.as_bytes())
+}
+
+/// Appends the lines of one paragraph, each ending in a line feed.
+pub fn render_paragraph(text: &str, range: Range<usize>, opts: &LayoutOptions, buf: &mut String) {
+    let para = Para::new(text, range, opts);
+    if para.lines.is_empty() {
+        buf.push('\n');
+    }
+    for r in &para.lines {
+        buf.extend(std::iter::repeat_n(' ', para.pad(r.clone())));
+        para.visit(r.clone(), |c, mirror| para.symbol(c, mirror, buf));
+        buf.push('\n');
+    }
 }
 
 /// Runs `qari render FILE`: prints the reader lines of FILE to stdout.

@@ -39,10 +39,21 @@ pub enum Form {
     Medial,
 }
 
-/// Joining type of `c`.
-pub fn joining(c: char) -> Joining {
+/// Joining types of U+0600–U+06FF, looked up in [`joining`].
+static ARABIC_JOINING: [Joining; 256] = {
+    let mut t = [Joining::NonJoining; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = joining_arabic(0x0600 + i as u32);
+        i += 1;
+    }
+    t
+};
+
+/// Joining type of a code point of the Arabic block (ArabicShaping.txt;
+/// marks of the block are transparent).
+const fn joining_arabic(u: u32) -> Joining {
     use Joining::*;
-    let u = c as u32;
     match u {
         0x0621 => NonJoining,
         0x0622..=0x0625 | 0x0627 | 0x0629 | 0x062F..=0x0632 | 0x0648 => Right,
@@ -54,23 +65,33 @@ pub fn joining(c: char) -> Joining {
         0x06C0 | 0x06C3..=0x06CB | 0x06CD | 0x06CF | 0x06D2 | 0x06D3 | 0x06D5 => Right,
         0x06EE | 0x06EF => Right,
         0x06FA..=0x06FC | 0x06FF => Dual,
+        0x0610..=0x061A | 0x061C | 0x064B..=0x065F | 0x0670 => Transparent,
+        0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7 | 0x06E8 | 0x06EA..=0x06ED => Transparent,
+        _ => NonJoining,
+    }
+}
+
+/// Joining type of `c`.
+pub fn joining(c: char) -> Joining {
+    use Joining::*;
+    let u = c as u32;
+    match u {
+        0..=0x02FF => NonJoining,
+        0x0600..=0x06FF => ARABIC_JOINING[(u - 0x0600) as usize],
         0x0759..=0x075B | 0x076B | 0x076C | 0x0771 | 0x0773 | 0x0774 | 0x0778 | 0x0779 => Right,
         0x0750..=0x077F => Dual,
         0x200D => Causing,
         0x200C => NonJoining,
         // Format characters (bidi marks, isolates) do not break joining.
-        0x200B | 0x200E | 0x200F | 0x061C | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF => {
-            Transparent
-        }
-        _ if u >= 0x0300 && is_combining_mark(c) => Transparent,
+        0x200B | 0x200E | 0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF => Transparent,
+        _ if is_combining_mark(c) => Transparent,
         _ => NonJoining,
     }
 }
 
 /// Presentation forms (isolated, final, initial, medial) of a letter; 0 where
 /// Unicode has no such form.
-fn forms(c: char) -> Option<[u32; 4]> {
-    let u = c as u32;
+const fn forms(u: u32) -> Option<[u32; 4]> {
     let f = match u {
         0x0621 => [0xFE80, 0, 0, 0],
         0x0622 => [0xFE81, 0xFE82, 0, 0],
@@ -123,10 +144,32 @@ fn forms(c: char) -> Option<[u32; 4]> {
     Some(f)
 }
 
+/// Forms of U+0621–U+064A, the letters of most Arabic text.
+static BASIC_FORMS: [[u32; 4]; 42] = {
+    let mut t = [[0; 4]; 42];
+    let mut i = 0;
+    while i < 42 {
+        t[i] = match forms(0x0621 + i as u32) {
+            Some(f) => f,
+            None => [0; 4],
+        };
+        i += 1;
+    }
+    t
+};
+
 /// The presentation form of `c` in `form`, falling back to a form that
 /// exists (medial → final, initial → isolated), or `c` itself.
 pub fn presentation(c: char, form: Form) -> char {
-    let Some(f) = forms(c) else { return c };
+    let u = c as u32;
+    let f = if (0x0621..=0x064A).contains(&u) {
+        BASIC_FORMS[(u - 0x0621) as usize]
+    } else {
+        match forms(u) {
+            Some(f) => f,
+            None => return c,
+        }
+    };
     let pick = |i: usize| char::from_u32(f[i]).filter(|_| f[i] != 0);
     let r = match form {
         Form::Isolated => pick(0),
@@ -173,16 +216,42 @@ pub struct Shaped {
     pub with: char,
 }
 
+/// The shaped form of letter `c` at `at`, given whether it joins the letter
+/// before and the joining type of the next non-transparent character.
+fn shaped(at: usize, c: char, back: bool, next: Joining) -> Option<Shaped> {
+    let fwd = joining(c) == Joining::Dual && joins_backward(next);
+    let form = match (back, fwd) {
+        (false, false) => Form::Isolated,
+        (true, false) => Form::Final,
+        (false, true) => Form::Initial,
+        (true, true) => Form::Medial,
+    };
+    let with = presentation(c, form);
+    (with != c).then_some(Shaped {
+        at,
+        len: c.len_utf8(),
+        with,
+    })
+}
+
 /// Shapes `text` (logical order). Calls `out` for every letter whose shown
 /// form differs from the source, in logical order.
 pub fn shape(text: &str, mut out: impl FnMut(Shaped)) {
-    // `prev` is the joining type of the last non-transparent character.
+    // `prev`: joining type of the last non-transparent character.
     let mut prev = Joining::NonJoining;
+    // A letter whose form waits for the next non-transparent character:
+    // (offset, letter, joins the letter before).
+    let mut pending: Option<(usize, char, bool)> = None;
     let mut it = text.char_indices().peekable();
     while let Some((at, c)) = it.next() {
         let j = joining(c);
         if j == Joining::Transparent {
             continue;
+        }
+        if let Some((pat, pc, back)) = pending.take() {
+            if let Some(s) = shaped(pat, pc, back, j) {
+                out(s);
+            }
         }
         if !matches!(j, Joining::Dual | Joining::Right) {
             prev = j;
@@ -190,47 +259,24 @@ pub fn shape(text: &str, mut out: impl FnMut(Shaped)) {
         }
         let back = joins_forward(prev) && joins_backward(j);
         if c == '\u{0644}' {
-            if let Some(&(_, a)) = it.peek() {
-                if let Some(lig) = lam_alef(a, back) {
-                    it.next();
-                    out(Shaped {
-                        at,
-                        len: c.len_utf8() + a.len_utf8(),
-                        with: lig,
-                    });
-                    // The ligature ends in an alef, which joins backward only.
-                    prev = Joining::Right;
-                    continue;
-                }
+            if let Some((a, lig)) = it.peek().and_then(|&(_, a)| Some((a, lam_alef(a, back)?))) {
+                it.next();
+                out(Shaped {
+                    at,
+                    len: c.len_utf8() + a.len_utf8(),
+                    with: lig,
+                });
+                // The ligature ends in an alef, which joins backward only.
+                prev = Joining::Right;
+                continue;
             }
         }
-        let next = next_joining(text, at + c.len_utf8());
-        let fwd = joins_forward(j) && joins_backward(next);
-        let form = match (back, fwd) {
-            (false, false) => Form::Isolated,
-            (true, false) => Form::Final,
-            (false, true) => Form::Initial,
-            (true, true) => Form::Medial,
-        };
-        let with = presentation(c, form);
-        if with != c {
-            out(Shaped {
-                at,
-                len: c.len_utf8(),
-                with,
-            });
-        }
+        pending = Some((at, c, back));
         prev = j;
     }
-}
-
-/// Joining type of the first non-transparent character of `text[from..]`.
-fn next_joining(text: &str, from: usize) -> Joining {
-    text[from..]
-        .chars()
-        .map(joining)
-        .find(|&j| j != Joining::Transparent)
-        .unwrap_or(Joining::NonJoining)
+    if let Some(s) = pending.and_then(|(at, c, back)| shaped(at, c, back, Joining::NonJoining)) {
+        out(s);
+    }
 }
 
 /// Shapes `text` into a new string (for tests and tools).

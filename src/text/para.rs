@@ -1,0 +1,123 @@
+//! One paragraph prepared for display: clusters, logical lines and levels.
+//! Both the cell layout (`layout.rs`) and the plain-text renderer
+//! (`render.rs`) walk its lines in visual order through [`Para::visit`].
+
+use std::ops::Range;
+
+use unicode_bidi::BidiClass;
+
+use super::bidi::{reset_whitespace, resolve, visual_order, Levels, Scan};
+use super::cluster::{clusters, Cluster, Clusters, SEG, WS};
+use super::layout::{BidiMode, Direction, LayoutOptions};
+use super::wrap::wrap;
+
+/// A paragraph laid out in logical lines, ready to be reordered line by line.
+pub struct Para<'a> {
+    /// The paragraph text.
+    pub p: &'a str,
+    /// Its byte offset in the document.
+    pub base: usize,
+    /// Its display clusters.
+    pub cl: Clusters,
+    /// Logical lines, as ranges of cluster indices.
+    pub lines: Vec<Range<usize>>,
+    /// Resolved levels (unused in terminal mode).
+    levels: Levels,
+    /// Right-to-left base direction.
+    pub rtl: bool,
+    /// The app reorders and mirrors (`BidiMode::App`).
+    pub app: bool,
+    /// Line width in cells.
+    pub width: usize,
+}
+
+impl<'a> Para<'a> {
+    /// Prepares `text[range]` (which must be a valid range) under `opts`.
+    pub fn new(text: &'a str, range: Range<usize>, opts: &LayoutOptions) -> Para<'a> {
+        let base = range.start;
+        let p = &text[range];
+        let app = opts.bidi == BidiMode::App;
+        let cl = clusters(p, app && opts.shape);
+        let scan = if cl.simple { cl.scan } else { Scan::of(p) };
+        let dir = opts.direction.unwrap_or_else(|| scan.dominant());
+        let width = opts.width.max(1) as usize;
+        let lines = wrap(&cl.list, width);
+        let levels = if app && !lines.is_empty() {
+            resolve(p, &cl, &scan, dir)
+        } else {
+            Levels::Uniform(0)
+        };
+        Para {
+            p,
+            base,
+            cl,
+            lines,
+            levels,
+            rtl: dir == Direction::Rtl,
+            app,
+            width,
+        }
+    }
+
+    /// Calls `f(cluster, mirror)` for the clusters of line `r` in visual
+    /// order, left to right (L1, L2; `mirror` tells L4 to apply).
+    pub fn visit(&self, r: Range<usize>, mut f: impl FnMut(&Cluster, bool)) {
+        let first = r.start;
+        let line = &self.cl.list[r];
+        let mirror =
+            |c: &Cluster, level: u8| self.app && level % 2 == 1 && c.class == BidiClass::ON;
+        match self.levels {
+            // Uniform levels equal the paragraph level, so L1 changes nothing.
+            Levels::Uniform(l) => {
+                if l % 2 == 1 {
+                    line.iter().rev().for_each(|c| f(c, mirror(c, l)));
+                } else {
+                    line.iter().for_each(|c| f(c, false));
+                }
+            }
+            Levels::PerCluster(ref all) => {
+                let mut lv: Vec<u8> = all[first..first + line.len()].to_vec();
+                reset_whitespace(
+                    &mut lv,
+                    u8::from(self.rtl),
+                    |i| line[i].flags & SEG != 0,
+                    |i| line[i].flags & WS != 0,
+                );
+                for i in visual_order(&lv) {
+                    f(&line[i], mirror(&line[i], lv[i]));
+                }
+            }
+        }
+    }
+
+    /// Width of a cluster as shown (a cluster wider than the line is shown
+    /// as one replacement character).
+    pub fn cell_width(&self, c: &Cluster) -> u8 {
+        if c.width as usize > self.width {
+            1
+        } else {
+            c.width
+        }
+    }
+
+    /// Appends what cluster `c` shows to `out`.
+    pub fn symbol(&self, c: &Cluster, mirror: bool, out: &mut String) {
+        if c.width as usize > self.width {
+            out.push('\u{FFFD}');
+        } else {
+            c.push_symbol(self.p, mirror, out);
+        }
+    }
+
+    /// Left padding of line `r`: right alignment of RTL paragraphs in app mode.
+    pub fn pad(&self, r: Range<usize>) -> usize {
+        if !(self.rtl && self.app) {
+            return 0;
+        }
+        let used: usize = self.cl.list[r]
+            .iter()
+            .map(|c| self.cell_width(c) as usize)
+            .sum();
+        self.width.saturating_sub(used)
+    }
+}
