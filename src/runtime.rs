@@ -57,6 +57,11 @@ pub fn bidi_sequences(on: bool, tmux: bool) -> Vec<u8> {
     out
 }
 
+/// `seq` wrapped for tmux's DCS passthrough (every ESC doubled).
+pub fn tmux_passthrough(seq: &str) -> String {
+    format!("\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b"))
+}
+
 fn in_tmux() -> bool {
     std::env::var_os("TMUX").is_some_and(|v| !v.is_empty())
 }
@@ -169,7 +174,12 @@ impl EffectRunner {
             Effect::CopyToClipboard(text) => {
                 if self.osc52 {
                     let mut out = io::stdout();
-                    out.write_all(crate::annotations::session::osc52(&text).as_bytes())?;
+                    let seq = crate::annotations::session::osc52(&text);
+                    out.write_all(seq.as_bytes())?;
+                    if in_tmux() {
+                        // tmux passes it on only inside a DCS passthrough
+                        out.write_all(tmux_passthrough(&seq).as_bytes())?;
+                    }
                     out.flush()?;
                 }
                 self.copied.push(text);
@@ -280,6 +290,12 @@ pub fn run_tui(paths: Vec<PathBuf>, opts: LayoutOptions, data_dir: PathBuf) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn osc52_through_tmux() {
+        let s = tmux_passthrough(&crate::annotations::session::osc52("hi"));
+        assert_eq!(s, "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\");
+    }
 
     #[test]
     fn bidi_sequences_plain_and_tmux() {

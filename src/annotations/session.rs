@@ -3,10 +3,12 @@
 //! in its text. No I/O: saving is left to the caller (an effect).
 
 use std::ops::Range;
+use std::sync::Mutex;
 
 use super::anchor::{AnchorState, Anchorer};
 use super::labels::Labels;
 use super::model::Annotation;
+use super::notes::{self, NoteRow};
 use super::selection;
 use super::store::Store;
 use crate::corpus::Document;
@@ -38,6 +40,16 @@ pub struct AnnotationState {
     /// The open document's annotations: placed ones by start, orphans last.
     pub placed: Vec<Placed>,
     placed_doc: Option<String>,
+    rows_cache: Mutex<Option<(RowsKey, Vec<NoteRow>)>>,
+}
+
+/// What the Notes rows depend on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RowsKey {
+    generation: u64,
+    docs: usize,
+    only: Option<usize>,
+    filter: String,
 }
 
 impl Default for AnnotationState {
@@ -56,7 +68,30 @@ impl AnnotationState {
             selection: None,
             placed: Vec::new(),
             placed_doc: None,
+            rows_cache: Mutex::new(None),
         }
+    }
+
+    /// The Notes rows (see [`notes::rows`]), computed once per change of the
+    /// set, scope or filter: anchoring an orphan costs an edit-distance
+    /// search, too much to repeat on every frame.
+    pub fn note_rows(&self, docs: &[Document], only: Option<usize>, filter: &str) -> Vec<NoteRow> {
+        let key = RowsKey {
+            generation: self.store.set.generation(),
+            docs: docs.len(),
+            only,
+            filter: filter.to_string(),
+        };
+        // A poisoned cache is only a cache: recompute.
+        let mut cache = self.rows_cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((k, rows)) = cache.as_ref() {
+            if *k == key {
+                return rows.clone();
+            }
+        }
+        let rows = notes::rows(docs, &self.store.set, only, filter);
+        *cache = Some((key, rows.clone()));
+        rows
     }
 
     /// Anchors the annotations of `doc` (call after opening a document and

@@ -93,3 +93,17 @@ fn orphans_are_listed_last() {
 fn osc52_is_base64() {
     assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
 }
+
+#[test]
+fn note_rows_follow_changes() {
+    let (d, mut s) = setup();
+    let docs = vec![d.clone()];
+    assert!(s.note_rows(&docs, None, "").is_empty());
+    let gen = s.store.set.generation();
+    s.apply_label(&d, 1);
+    assert!(s.store.set.generation() > gen);
+    assert_eq!(s.note_rows(&docs, None, "").len(), 1);
+    assert!(s.note_rows(&docs, None, "quote").is_empty());
+    s.undo_redo(Some(&d), false);
+    assert!(s.note_rows(&docs, None, "").is_empty());
+}

@@ -41,6 +41,7 @@ pub struct AnnotationSet {
     deleted: Vec<Tombstone>,
     undo: Vec<Change>,
     redo: Vec<Change>,
+    generation: u64,
 }
 
 impl AnnotationSet {
@@ -69,6 +70,11 @@ impl AnnotationSet {
     /// The annotations of document `doc`.
     pub fn for_doc<'a>(&'a self, doc: &'a str) -> impl Iterator<Item = &'a Annotation> + 'a {
         self.items.iter().filter(move |a| a.doc() == doc)
+    }
+
+    /// A counter that changes whenever the set does (for caches).
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Number of live annotations.
@@ -100,6 +106,7 @@ impl AnnotationSet {
         let Some(pos) = self.items.iter().position(|a| a.id == id) else {
             return false;
         };
+        self.generation += 1;
         let before = self.items[pos].clone();
         edit(&mut self.items[pos]);
         self.items[pos].id = before.id.clone();
@@ -142,6 +149,7 @@ impl AnnotationSet {
 
     /// Merges records read from elsewhere (another qari's save) into this set.
     pub fn merge(&mut self, items: Vec<Annotation>, deleted: Vec<Tombstone>) {
+        self.generation += 1;
         for t in deleted {
             match self.deleted.iter_mut().find(|d| d.id == t.id) {
                 Some(d) if d.deleted >= t.deleted => {}
@@ -189,6 +197,7 @@ impl AnnotationSet {
     }
 
     fn insert(&mut self, a: Annotation) {
+        self.generation += 1;
         self.deleted.retain(|t| t.id != a.id);
         match self.items.iter_mut().find(|b| b.id == a.id) {
             Some(b) => *b = a,
@@ -198,6 +207,7 @@ impl AnnotationSet {
 
     fn take(&mut self, id: &str) -> Option<Annotation> {
         let pos = self.items.iter().position(|a| a.id == id)?;
+        self.generation += 1;
         let a = self.items.remove(pos);
         self.deleted.retain(|t| t.id != id);
         self.deleted.push(Tombstone {

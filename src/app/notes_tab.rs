@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::motion::Motion;
 use super::{App, InfoRow, Pane, Popup};
 use crate::action::{Action, Effect};
-use crate::annotations::notes::{rows, NoteRow};
+use crate::annotations::notes::NoteRow;
 use crate::annotations::selection;
 
 /// State of the Notes tab.
@@ -32,12 +32,8 @@ impl App {
                 None => return Vec::new(),
             }
         };
-        rows(
-            &self.corpus.docs,
-            &self.annotations.store.set,
-            only,
-            &self.notes.filter,
-        )
+        self.annotations
+            .note_rows(&self.corpus.docs, only, &self.notes.filter)
     }
 
     /// Sidebar rows of the Notes tab.
