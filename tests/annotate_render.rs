@@ -79,3 +79,32 @@ fn form_shows_an_arabic_note() {
         qari::text::layout_inline("ملاحظة", 20, &qari::text::LayoutOptions::default()).to_text();
     assert!(note.contains(shaped.trim()), "{note:?} vs {shaped:?}");
 }
+
+/// The buffer as text, rows wrapped in LRO…PDF so editors keep screen order
+/// (as in `tests/render.rs`).
+fn screen_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        out.push('\u{202D}');
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buf[(x, y)].symbol();
+            out.push_str(s);
+            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
+        }
+        out.push('\u{202C}');
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn notes_tab_over_the_corpus_120x30() {
+    let mut a = app_sized(120, 30);
+    keys(&mut a, "<Tab> v w w 1 ) ) 2 ] 5 <Tab> l c");
+    insta::assert_snapshot!(screen_text(&draw(&a)));
+}

@@ -64,18 +64,25 @@ impl App {
         let mut last_doc = None;
         for (i, r) in list.iter().enumerate() {
             if self.notes.all && last_doc != Some(r.doc) {
+                // titles are Arabic: a Field value goes through the bidi pipeline
                 let title = self.corpus.docs.get(r.doc).map_or("", |d| d.title.as_str());
-                out.push(InfoRow::Heading(title.to_string()));
+                out.push(InfoRow::Blank);
+                out.push(InfoRow::Field("Doc", title.to_string()));
                 last_doc = Some(r.doc);
             }
-            let quote: String = r.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+            // one line for what it is, then the passage and the note on their
+            // own lines, so each gets its own paragraph direction
             let label = if r.label.is_empty() { "—" } else { &r.label };
-            let mut text = format!("{label} · {} · {quote}", r.state.name());
-            if !r.note.is_empty() {
-                text.push_str(" · ");
-                text.push_str(&r.note.split_whitespace().collect::<Vec<_>>().join(" "));
+            let mut head = format!("{label} · {}", r.state.name());
+            if !r.tags.is_empty() {
+                head.push_str(" · #");
+                head.push_str(&r.tags.join(" #"));
             }
-            out.push(InfoRow::Choice(text, i == self.notes.selected));
+            out.push(InfoRow::Choice(head, i == self.notes.selected));
+            out.push(InfoRow::Text(one_line(&r.quote)));
+            if !r.note.trim().is_empty() {
+                out.push(InfoRow::Text(format!("✎ {}", one_line(&r.note))));
+            }
         }
         out
     }
@@ -167,4 +174,8 @@ impl App {
         }
         Vec::new()
     }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
