@@ -25,6 +25,7 @@ use crate::event::AppEvent;
 use crate::keymap::{Key, KeyContext, Keymap, Resolved};
 use crate::text::LayoutOptions;
 use crate::ui::areas::{Areas, LayoutPrefs};
+use crate::ui::inline::{InlineCache, InlineCtx};
 use crate::ui::theme::Theme;
 
 pub use highlight::Highlight;
@@ -33,7 +34,7 @@ pub use motion::Motion;
 pub use notes_tab::NotesView;
 pub use popup::{HelpState, Popup};
 pub use reader::ReaderState;
-pub use sidebar::{InfoRow, SidebarState, SidebarTab};
+pub use sidebar::{DocStats, InfoRow, SidebarState, SidebarTab};
 pub use status::{LoadProgress, StatusLine};
 
 /// The three panes.
@@ -103,11 +104,16 @@ pub struct App {
     pub notes: NotesView,
     /// How text is laid out (the width is set per use).
     pub text_opts: LayoutOptions,
+    /// Memo of short laid-out strings (titles, sidebar values) for drawing.
+    pub inline_cache: InlineCache,
     /// Whether the user has done anything yet (until then the first
     /// document in load order is shown, whatever arrives first).
     touched: bool,
     /// Each document's place in the loader's order (parallel to `corpus.docs`).
     doc_keys: Vec<DocKey>,
+    /// Word and character counts per document (parallel to `corpus.docs`),
+    /// counted once rather than on every redraw.
+    doc_stats: Vec<DocStats>,
     areas: Areas,
     dirty: bool,
 }
@@ -120,6 +126,7 @@ impl App {
             .collect();
         let mut app = App {
             doc_keys,
+            doc_stats: corpus.docs.iter().map(DocStats::of).collect(),
             touched: false,
             corpus,
             focus: Pane::List,
@@ -135,6 +142,7 @@ impl App {
             annotations: AnnotationState::default(),
             notes: NotesView::default(),
             text_opts,
+            inline_cache: InlineCache::default(),
             areas: Areas::default(),
             dirty: true,
         };
@@ -154,6 +162,14 @@ impl App {
         app
     }
 
+    /// What the UI lays short strings out with.
+    pub fn inline_ctx(&self) -> InlineCtx<'_> {
+        InlineCtx {
+            opts: &self.text_opts,
+            cache: &self.inline_cache,
+        }
+    }
+
     /// Pane areas for the current terminal size.
     pub fn areas(&self) -> &Areas {
         &self.areas
@@ -162,6 +178,11 @@ impl App {
     /// The document open in the reader.
     pub fn open_doc(&self) -> Option<&Document> {
         self.reader.doc.and_then(|i| self.corpus.docs.get(i))
+    }
+
+    /// Counts for the document open in the reader.
+    pub fn open_doc_stats(&self) -> Option<DocStats> {
+        self.reader.doc.and_then(|i| self.doc_stats.get(i).copied())
     }
 
     /// Whether something changed since the last [`App::take_dirty`].

@@ -48,6 +48,25 @@ impl SidebarState {
     }
 }
 
+/// Counts shown in the Info tab.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DocStats {
+    /// Words (runs of non-space characters).
+    pub words: usize,
+    /// Unicode scalar values.
+    pub chars: usize,
+}
+
+impl DocStats {
+    /// Counts `doc`.
+    pub fn of(doc: &crate::corpus::Document) -> Self {
+        Self {
+            words: doc.text.split_whitespace().count(),
+            chars: doc.text.chars().count(),
+        }
+    }
+}
+
 /// One row of sidebar content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InfoRow {
@@ -94,12 +113,9 @@ impl App {
             if let Some(p) = &doc.path {
                 rows.push(InfoRow::Field("Path", p.display().to_string()));
             }
-            let words = doc.text.split_whitespace().count();
-            rows.push(InfoRow::Field("Words", words.to_string()));
-            rows.push(InfoRow::Field(
-                "Chars",
-                doc.text.chars().count().to_string(),
-            ));
+            let stats = self.open_doc_stats().unwrap_or_default();
+            rows.push(InfoRow::Field("Words", stats.words.to_string()));
+            rows.push(InfoRow::Field("Chars", stats.chars.to_string()));
             rows.push(InfoRow::Field("Bytes", doc.text.len().to_string()));
             rows.push(InfoRow::Field("Paras", doc.paragraphs.len().to_string()));
             rows.push(InfoRow::Field("Sents", doc.sentences.len().to_string()));

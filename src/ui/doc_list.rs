@@ -5,11 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Widget};
 
-use super::inline::{draw_inline, Align};
+use super::inline::{draw_inline, Align, InlineCtx};
 use super::theme::Theme;
 use crate::app::{App, ListState, Pane};
 use crate::corpus::Document;
-use crate::text::LayoutOptions;
 
 /// The list's contents, without its border.
 #[derive(Debug)]
@@ -20,8 +19,8 @@ pub struct DocListView<'a> {
     pub state: &'a ListState,
     /// The document open in the reader.
     pub open: Option<usize>,
-    /// Text options (bidi, shaping).
-    pub opts: &'a LayoutOptions,
+    /// How titles are laid out.
+    pub text: InlineCtx<'a>,
     /// Styles.
     pub theme: &'a Theme,
 }
@@ -72,14 +71,14 @@ impl Widget for DocListView<'_> {
                 buf,
                 text_area,
                 &doc.title,
-                self.opts,
+                self.text,
                 Align::Start,
                 base.patch(self.theme.title),
             );
             if row_h > 1 {
                 let meta = Rect::new(area.x + 1, y + 1, area.width.saturating_sub(1), 1);
                 let style = if selected { base } else { self.theme.dim };
-                draw_inline(buf, meta, &meta_line(doc), self.opts, Align::Start, style);
+                draw_inline(buf, meta, &meta_line(doc), self.text, Align::Start, style);
             }
         }
     }
@@ -109,7 +108,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         docs: &app.corpus.docs,
         state: &app.list,
         open: app.reader.doc,
-        opts: &app.text_opts,
+        text: app.inline_ctx(),
         theme,
     };
     view.render(inner, buf);
@@ -120,6 +119,8 @@ mod tests {
     use super::*;
     use crate::corpus::DocDate;
     use ratatui::style::Modifier;
+    use crate::text::LayoutOptions;
+    use crate::ui::inline::InlineCache;
 
     fn doc(id: &str, title: &str) -> Document {
         Document {
@@ -151,7 +152,10 @@ mod tests {
             docs: &docs,
             state: &state,
             open: Some(0),
-            opts: &LayoutOptions::default(),
+            text: InlineCtx {
+                opts: &LayoutOptions::default(),
+                cache: &InlineCache::default(),
+            },
             theme: &theme,
         }
         .render(buf.area, &mut buf);
@@ -180,7 +184,10 @@ mod tests {
             docs: &docs,
             state: &state,
             open: None,
-            opts: &LayoutOptions::default(),
+            text: InlineCtx {
+                opts: &LayoutOptions::default(),
+                cache: &InlineCache::default(),
+            },
             theme: &theme,
         }
         .render(buf.area, &mut buf);

@@ -2,6 +2,11 @@
 //! that may hold Arabic goes through here: either cached reader lines or
 //! short strings laid out with `text::layout_inline`.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+use std::rc::Rc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -79,20 +84,66 @@ pub fn put_line(
     )
 }
 
+/// Most short layouts remembered; the memo is emptied when it grows past this.
+const MEMO_LIMIT: usize = 4096;
+
+type MemoEntry = (String, u16, LayoutOptions, Rc<VisualLine>);
+
+/// A memo of `layout_inline` results (titles, sidebar values, messages), so a
+/// redraw does not run the bidi pipeline again for strings it has already
+/// laid out. It only ever returns what `layout_inline` would, so drawing
+/// through it stays a pure function of the app state.
+#[derive(Debug, Default)]
+pub struct InlineCache {
+    hasher: RandomState,
+    map: RefCell<HashMap<u64, Vec<MemoEntry>>>,
+}
+
+impl InlineCache {
+    /// `layout_inline(text, width, opts)`, remembered.
+    pub fn layout(&self, text: &str, width: u16, opts: &LayoutOptions) -> Rc<VisualLine> {
+        let key = self.hasher.hash_one((text, width, opts));
+        let mut map = self.map.borrow_mut();
+        if let Some(hit) = map.get(&key).and_then(|v| {
+            v.iter()
+                .find(|(t, w, o, _)| t == text && *w == width && o == opts)
+        }) {
+            return Rc::clone(&hit.3);
+        }
+        if map.len() >= MEMO_LIMIT {
+            map.clear();
+        }
+        let line = Rc::new(layout_inline(text, width, opts));
+        map.entry(key)
+            .or_default()
+            .push((text.to_string(), width, *opts, Rc::clone(&line)));
+        line
+    }
+}
+
+/// What short strings are laid out with: the app's text options and memo.
+#[derive(Debug, Clone, Copy)]
+pub struct InlineCtx<'a> {
+    /// Bidi mode, shaping.
+    pub opts: &'a LayoutOptions,
+    /// The memo.
+    pub cache: &'a InlineCache,
+}
+
 /// Lays out `text` on one row of `area` (cut with an ellipsis when too long)
 /// and draws it aligned as asked. Returns the drawn width.
 pub fn draw_inline(
     buf: &mut Buffer,
     area: Rect,
     text: &str,
-    opts: &LayoutOptions,
+    ctx: InlineCtx<'_>,
     align: Align,
     style: Style,
 ) -> u16 {
     if area.width == 0 || area.height == 0 || text.is_empty() {
         return 0;
     }
-    let line = layout_inline(text, area.width, opts);
+    let line = ctx.cache.layout(text, area.width, ctx.opts);
     let used: u16 = line.cells.iter().map(|c| u16::from(c.width.max(1))).sum();
     let used = used.min(area.width);
     let x = match align {
@@ -157,5 +208,33 @@ mod tests {
         let mut want = Buffer::with_lines(["xyz"]);
         want.set_style(Rect::new(1, 0, 1, 1), Style::new().fg(Color::Red));
         assert_eq!(buf, want);
+    }
+}
+
+#[cfg(test)]
+mod memo_tests {
+    use super::*;
+
+    #[test]
+    fn memo_returns_what_layout_inline_returns() {
+        let cache = InlineCache::default();
+        let opts = LayoutOptions::default();
+        for (t, w) in [
+            ("مرحبا بالعالم", 8),
+            ("hello world", 5),
+            ("مرحبا بالعالم", 40),
+            ("", 3),
+        ] {
+            assert_eq!(*cache.layout(t, w, &opts), layout_inline(t, w, &opts));
+            assert_eq!(*cache.layout(t, w, &opts), layout_inline(t, w, &opts));
+        }
+        let off = LayoutOptions {
+            shape: false,
+            ..opts
+        };
+        assert_eq!(
+            *cache.layout("مرحبا", 9, &off),
+            layout_inline("مرحبا", 9, &off)
+        );
     }
 }

@@ -74,7 +74,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
                 buf,
                 Rect::new(x, area.y, w, 1),
                 &doc.title,
-                &app.text_opts,
+                app.inline_ctx(),
                 Align::Start,
                 theme.title,
             );

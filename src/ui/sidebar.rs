@@ -49,7 +49,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         inner.height.saturating_sub(1),
     );
     let rows = app.sidebar_rows();
-    let opts = &app.text_opts;
+    let opts = app.inline_ctx();
     let label_w = rows
         .iter()
         .map(|r| match r {

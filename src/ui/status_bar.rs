@@ -91,7 +91,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
             buf,
             Rect::new(x, area.y, w, 1),
             &msg,
-            &app.text_opts,
+            app.inline_ctx(),
             Align::Left,
             theme.status,
         );
