@@ -118,9 +118,9 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
 mod tests {
     use super::*;
     use crate::corpus::DocDate;
-    use ratatui::style::Modifier;
     use crate::text::LayoutOptions;
     use crate::ui::inline::InlineCache;
+    use ratatui::style::Modifier;
 
     fn doc(id: &str, title: &str) -> Document {
         Document {

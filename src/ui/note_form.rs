@@ -56,7 +56,14 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, form: &NoteForm) {
         } else {
             value.to_string()
         };
-        draw_inline(buf, field, &shown, &app.text_opts, Align::Left, theme.text);
+        draw_inline(
+            buf,
+            field,
+            &shown,
+            app.inline_ctx(),
+            Align::Left,
+            theme.text,
+        );
     }
     if body.height > 6 {
         let hint = "Tags: comma separated · Label: e.g. claim, quote, person";
