@@ -4,6 +4,9 @@
 //! apart so that the sidebar shows what the article is about.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 use crate::text::fold::Folded;
 
@@ -32,40 +35,53 @@ const LINE_MARKERS: &[&str] = &["المصدر", "مصدر الخبر", "وسوم
 /// Byte ranges of `text` (folded as `folded`) that are boilerplate, sorted
 /// and not overlapping.
 pub fn boilerplate_zones(text: &str, folded: &Folded) -> Vec<Range<usize>> {
+    static TAIL: OnceLock<AhoCorasick> = OnceLock::new();
+    let tail =
+        TAIL.get_or_init(|| AhoCorasick::new(TAIL_MARKERS).unwrap_or_else(|e| unreachable!("{e}")));
     let key = folded.key.as_str();
     let mut zones: Vec<Range<usize>> = Vec::new();
-    for marker in TAIL_MARKERS {
-        for (i, _) in key.match_indices(marker) {
-            let start = folded.to_original(i..i).start;
-            let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
-            // A block in the second half of the page takes the rest of it;
-            // earlier, only its line (and the next one when the line is bare).
-            let end = if start * 2 >= text.len() {
-                text.len()
-            } else if text[start..line_end].chars().count() <= marker.chars().count() + 2 {
-                next_line_end(text, line_end)
-            } else {
-                line_end
-            };
-            zones.push(start..end);
-        }
+    for m in tail.find_iter(key) {
+        let marker = TAIL_MARKERS[m.pattern().as_usize()];
+        let start = folded.to_original(m.start()..m.start()).start;
+        let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+        // A block in the second half of the page takes the rest of it;
+        // earlier, only its line (and the next one when the line is bare).
+        let end = if start * 2 >= text.len() {
+            text.len()
+        } else if text[start..line_end].chars().count() <= marker.chars().count() + 2 {
+            next_line_end(text, line_end)
+        } else {
+            line_end
+        };
+        zones.push(start..end);
     }
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
         let lead = line.len() - line.trim_start().len();
-        let folded_line = crate::text::fold::fold_key(trimmed);
-        let is_source = LINE_MARKERS.iter().any(|m| {
-            folded_line.strip_prefix(m).is_some_and(|rest| {
-                rest.starts_with([':', '|', '/', ' ', '-']) || rest.starts_with('\u{00A0}')
-            })
-        });
-        if is_source && trimmed.chars().count() <= 100 {
+        // Only short lines that begin like a marker are folded and checked.
+        let candidate =
+            trimmed.len() <= 400 && trimmed.starts_with(['ا', 'أ', 'إ', 'آ', 'م', 'و', 't', 'T']);
+        if candidate && is_source_line(trimmed) && trimmed.chars().count() <= 100 {
             zones.push(pos + lead..pos + lead + trimmed.len());
         }
         pos += line.len();
     }
     merge(zones)
+}
+
+/// Whether a trimmed line begins with a source or tag marker (`المصدر:`).
+fn is_source_line(trimmed: &str) -> bool {
+    let mut cut = trimmed.len().min(48);
+    while !trimmed.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = crate::text::fold::fold_key(&trimmed[..cut]);
+    LINE_MARKERS.iter().any(|m| {
+        head.strip_prefix(m).is_some_and(|rest| {
+            rest.starts_with([':', '|', '/', ' ', '-']) || rest.starts_with('\u{00A0}')
+        })
+    })
 }
 
 /// The end of the first non-empty line after `from`.

@@ -74,8 +74,15 @@ fn strip_marks(s: &str) -> String {
         .collect()
 }
 
+/// Letters and digits; the Arabic and ASCII ranges are answered without
+/// the Unicode tables, which this hot loop felt.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{064A}' => true,
+        ' ' | '\n' | '\t' | '.' | ',' | '،' | '"' | '(' | ')' | ':' | '-' => false,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 const ARTICLE: &str = "ال";
@@ -146,6 +153,8 @@ impl Matcher {
         // choice among them is made below, longest first.
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&keys)
             .unwrap_or_else(|_| {
                 // Only fails past the automaton's size limits; an empty
@@ -212,13 +221,12 @@ impl Matcher {
                 r.start,
             )
         });
-        let mut taken: Vec<Range<usize>> = Vec::new();
+        let mut taken = Taken::default();
         let mut hits = Vec::new();
         for (r, p) in cands {
-            if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+            if !taken.insert(&r) {
                 continue;
             }
-            taken.push(r.clone());
             let pat = &self.patterns[p];
             hits.push(Hit {
                 kind: demonym_by_tanwin(text, &r, pat.kind),
@@ -228,6 +236,33 @@ impl Matcher {
         }
         hits.sort_by_key(|h| h.range.start);
         hits
+    }
+}
+
+/// Disjoint ranges taken so far, by start (longest-first selection).
+#[derive(Debug, Default)]
+pub(crate) struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    /// Takes `r` unless it overlaps a range already taken.
+    pub(crate) fn insert(&mut self, r: &Range<usize>) -> bool {
+        // The ranges are disjoint, so only the last one starting before
+        // `r.end` can overlap `r`.
+        if let Some((_, &end)) = self.0.range(..r.end).next_back() {
+            if end > r.start {
+                return false;
+            }
+        }
+        self.0.insert(r.start, r.end);
+        true
+    }
+
+    /// Whether `r` overlaps a range already taken.
+    pub(crate) fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.0
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > r.start)
     }
 }
 

@@ -95,12 +95,13 @@ impl Extractor {
                 kind: h.kind,
             })
             .collect();
+        let mut taken = matcher::Taken::default();
+        for m in &out {
+            taken.insert(&m.range);
+        }
         for d in dates::find_dates(text, &folded) {
             // A gazetteer name wins over a date that overlaps it.
-            if out
-                .iter()
-                .any(|m| m.range.start < d.range.end && d.range.start < m.range.end)
-            {
+            if taken.overlaps(&d.range) {
                 continue;
             }
             out.push(Mention {
