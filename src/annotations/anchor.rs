@@ -26,6 +26,10 @@ pub const MIN_FUZZY_SCORE: f64 = 0.5;
 /// Quotes shorter than this (folded characters) are never matched fuzzily.
 const MIN_FUZZY_CHARS: usize = 4;
 
+/// Most table cells one fuzzy search may fill (text length × error bound);
+/// past it only a window around the old position is searched.
+const FUZZY_BUDGET: usize = 20_000_000;
+
 /// How an annotation was found in the current text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AnchorState {
@@ -151,7 +155,16 @@ impl<'t> Anchorer<'t> {
         // the old position in key characters
         let hint_key = key_bytes.partition_point(|&b| (folded.map[b] as usize) < hint);
         let mut best: Option<(f64, Range<usize>)> = None;
-        for m in approximate_matches(&quote, key, max_errors) {
+        let (lo, hi) = if key.len().saturating_mul(max_errors + 1) > FUZZY_BUDGET {
+            let radius = FUZZY_BUDGET / (max_errors + 1) / 2;
+            let lo = hint_key.saturating_sub(radius);
+            (lo, (hint_key + quote.len() + radius).min(key.len()))
+        } else {
+            (0, key.len())
+        };
+        for mut m in approximate_matches(&quote, &key[lo..hi], max_errors) {
+            m.start += lo;
+            m.end += lo;
             let q = 1.0 - m.errors as f64 / quote.len() as f64;
             let before = &key[m.start.saturating_sub(prefix.len())..m.start];
             let after = &key[m.end..(m.end + suffix.len()).min(key.len())];
@@ -230,29 +243,46 @@ struct ApproxMatch {
 
 /// Sellers' semi-global edit distance: every substring of `text` within
 /// `max_errors` edits of `pattern`, the best one per run of nearby ends.
+///
+/// Ukkonen's cut-off: only rows up to the last one within `max_errors` (plus
+/// one) are computed, the rest stay at `max_errors + 1`, so a column costs
+/// about `max_errors` steps instead of `pattern.len()`.
 fn approximate_matches(pattern: &[char], text: &[char], max_errors: usize) -> Vec<ApproxMatch> {
     let m = pattern.len();
-    // cost and start of the best alignment of pattern[..i] ending here
-    let mut prev: Vec<(usize, usize)> = (0..=m).map(|i| (i, 0)).collect();
+    let cap = max_errors + 1;
+    // cost (capped at `cap`) and start of the best alignment of
+    // pattern[..i] ending here
+    let mut prev: Vec<(usize, usize)> = (0..=m).map(|i| (i.min(cap), 0)).collect();
     let mut cur = prev.clone();
     let mut out: Vec<ApproxMatch> = Vec::new();
     let mut last_end = usize::MAX;
+    // last row whose cost is within max_errors
+    let mut active = max_errors.min(m);
     for (j, &t) in text.iter().enumerate() {
         cur[0] = (0, j + 1);
-        for i in 1..=m {
-            let sub = (
-                prev[i - 1].0 + usize::from(pattern[i - 1] != t),
-                prev[i - 1].1,
-            );
-            let skip_text = (prev[i].0 + 1, prev[i].1);
-            let skip_pat = (cur[i - 1].0 + 1, cur[i - 1].1);
-            cur[i] = [sub, skip_text, skip_pat]
-                .into_iter()
-                .min_by_key(|c| c.0)
-                .unwrap_or(sub);
+        let top = (active + 1).min(m);
+        for i in 1..=top {
+            let (d, s) = prev[i - 1];
+            let mut best = (d + usize::from(pattern[i - 1] != t), s);
+            if prev[i].0 + 1 < best.0 {
+                best = (prev[i].0 + 1, prev[i].1);
+            }
+            if cur[i - 1].0 + 1 < best.0 {
+                best = (cur[i - 1].0 + 1, cur[i - 1].1);
+            }
+            cur[i] = (best.0.min(cap), best.1);
+        }
+        // rows above `top` are beyond the bound; clear what an earlier
+        // column may have left there
+        for c in cur.iter_mut().skip(top + 1).take(2) {
+            *c = (cap, 0);
+        }
+        active = top;
+        while active > 0 && cur[active].0 > max_errors {
+            active -= 1;
         }
         let (errors, start) = cur[m];
-        if errors <= max_errors {
+        if top == m && errors <= max_errors {
             let here = ApproxMatch {
                 start,
                 end: j + 1,

@@ -120,3 +120,56 @@ proptest::proptest! {
         }
     }
 }
+
+/// The plain O(m·n) version, to check the cut-off against.
+fn naive(pattern: &[char], text: &[char], k: usize) -> Vec<(usize, usize)> {
+    let m = pattern.len();
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut ends = Vec::new();
+    for (j, &t) in text.iter().enumerate() {
+        let mut cur = vec![0; m + 1];
+        for i in 1..=m {
+            cur[i] = (prev[i - 1] + usize::from(pattern[i - 1] != t))
+                .min(prev[i] + 1)
+                .min(cur[i - 1] + 1);
+        }
+        if cur[m] <= k {
+            ends.push((j + 1, cur[m]));
+        }
+        prev = cur;
+    }
+    ends
+}
+
+proptest::proptest! {
+    #[test]
+    fn cut_off_finds_what_the_full_table_finds(p in "[abc]{1,8}", t in "[abcd]{0,40}", k in 0usize..4) {
+        let p: Vec<char> = p.chars().collect();
+        let t: Vec<char> = t.chars().collect();
+        let full = naive(&p, &t, k);
+        let fast = approximate_matches(&p, &t, k);
+        // every reported match is a real end with its true cost
+        for m in &fast {
+            proptest::prop_assert!(full.contains(&(m.end, m.errors)), "{m:?} not in {full:?}");
+        }
+        // and every run of matching ends is represented
+        proptest::prop_assert_eq!(full.is_empty(), fast.is_empty());
+        if let Some(best) = full.iter().map(|e| e.1).min() {
+            proptest::prop_assert_eq!(fast.iter().map(|m| m.errors).min(), Some(best));
+        }
+    }
+}
+
+#[test]
+fn long_text_orphan_and_far_moved_passage() {
+    // a long article: the passage moved far and was edited; another one is gone
+    let filler = "وتابع المتحدث حديثه عن تفاصيل أخرى لا علاقة لها بالموضوع. ".repeat(400);
+    let edited = PASSAGE.replace("الربيع", "الصيف");
+    let text = format!("{filler}{}", DOC.replace(PASSAGE, &edited));
+    let a = anchor(&target(), &text);
+    assert_eq!(a.state, AnchorState::Fuzzy);
+    assert_eq!(&text[a.range.unwrap()], edited);
+    let mut gone = target();
+    gone.quote.exact = "نص طويل لم يعد موجودا في أي مكان من هذا المقال على الإطلاق".repeat(3);
+    assert_eq!(anchor(&gone, &text).state, AnchorState::Orphan);
+}

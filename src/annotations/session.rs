@@ -2,12 +2,14 @@
 //! cursor and selection, and the annotations of the open document anchored
 //! in its text. No I/O: saving is left to the caller (an effect).
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Mutex;
 
-use super::anchor::{AnchorState, Anchorer};
+use super::anchor::{Anchor, AnchorState, Anchorer};
 use super::labels::Labels;
 use super::model::Annotation;
+use super::model::Timestamp;
 use super::notes::{self, NoteRow};
 use super::selection;
 use super::store::Store;
@@ -41,6 +43,9 @@ pub struct AnnotationState {
     pub placed: Vec<Placed>,
     placed_doc: Option<String>,
     rows_cache: Mutex<Option<(RowsKey, Vec<NoteRow>)>>,
+    /// Anchors of the open document by (annotation id, modified): a change
+    /// re-anchors only what changed (an orphan costs a fuzzy search).
+    anchors: HashMap<(String, Timestamp), Anchor>,
 }
 
 /// What the Notes rows depend on.
@@ -69,6 +74,7 @@ impl AnnotationState {
             placed: Vec::new(),
             placed_doc: None,
             rows_cache: Mutex::new(None),
+            anchors: HashMap::new(),
         }
     }
 
@@ -98,11 +104,19 @@ impl AnnotationState {
     /// after every change).
     pub fn refresh(&mut self, doc: Option<&Document>) {
         self.placed.clear();
-        self.placed_doc = doc.map(|d| d.id.clone());
+        let new_doc = doc.map(|d| d.id.clone());
+        if new_doc != self.placed_doc {
+            self.anchors.clear();
+        }
+        self.placed_doc = new_doc;
         let Some(doc) = doc else { return };
         let anchorer = Anchorer::new(&doc.text);
         for a in self.store.set.for_doc(&doc.id) {
-            let anchor = anchorer.anchor(&a.target);
+            let anchor = self
+                .anchors
+                .entry((a.id.clone(), a.modified))
+                .or_insert_with(|| anchorer.anchor(&a.target))
+                .clone();
             self.placed.push(Placed {
                 id: a.id.clone(),
                 label: a.label.clone(),
