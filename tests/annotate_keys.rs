@@ -153,6 +153,14 @@ fn a_opens_the_form_and_saves_an_arabic_note() {
     keys(&mut a, "<Esc>");
     assert!(a.popups.is_empty());
     assert_eq!(a.annotations.store.set.len(), 1);
+    // a digit in the label field picks that key's label
+    keys(&mut a, "a <S-Tab> <S-Tab> <C-u>");
+    a.handle_event(AppEvent::Key(KeyEvent::new(
+        KeyCode::Char('5'),
+        KeyModifiers::NONE,
+    )));
+    keys(&mut a, "<Enter>");
+    assert_eq!(a.annotations.store.set.items()[0].label, "place");
 }
 
 #[test]

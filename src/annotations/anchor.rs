@@ -26,6 +26,11 @@ pub const MIN_FUZZY_SCORE: f64 = 0.5;
 /// Quotes shorter than this (folded characters) are never matched fuzzily.
 const MIN_FUZZY_CHARS: usize = 4;
 
+/// Quotes longer than this (folded characters) are not matched fuzzily: the
+/// search would be slow and a passage that long that changed is better
+/// re-made by the user.
+const MAX_FUZZY_CHARS: usize = 4096;
+
 /// Most table cells one fuzzy search may fill (text length × error bound);
 /// past it only a window around the old position is searched.
 const FUZZY_BUDGET: usize = 20_000_000;
@@ -146,7 +151,7 @@ impl<'t> Anchorer<'t> {
             (f, chars, bytes)
         });
         let quote: Vec<char> = fold(&target.quote.exact).key.chars().collect();
-        if quote.len() < MIN_FUZZY_CHARS || key.is_empty() {
+        if quote.len() < MIN_FUZZY_CHARS || quote.len() > MAX_FUZZY_CHARS || key.is_empty() {
             return None;
         }
         let max_errors = (quote.len() / 4).max(1);

@@ -125,6 +125,15 @@ impl App {
             return Vec::new();
         };
         let [label, tags, note] = &f.fields;
+        // a digit picks the label on that key, as in the reader
+        let label = match label.trim().parse::<usize>() {
+            Ok(n) => self
+                .annotations
+                .labels
+                .by_key(n)
+                .map_or(label.trim().to_string(), |d| d.name.clone()),
+            Err(_) => label.trim().to_string(),
+        };
         let tags: Vec<String> = tags
             .split([',', '،'])
             .map(str::trim)
@@ -135,7 +144,7 @@ impl App {
             doc,
             f.id.as_deref(),
             f.range.clone(),
-            label.trim(),
+            &label,
             tags,
             note.trim(),
         );

@@ -66,7 +66,7 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, form: &NoteForm) {
         );
     }
     if body.height > 6 {
-        let hint = "Tags: comma separated · Label: e.g. claim, quote, person";
+        let hint = "Label: a name or 1–9 · Tags: comma separated";
         buf.set_stringn(body.x, body.y + 6, hint, body.width as usize, theme.dim);
     }
 }
