@@ -14,16 +14,51 @@ use super::resolve::resolve_simple;
 
 /// Bidi class of `c`, with shortcuts for ASCII and the Arabic block (the
 /// general lookup is a binary search).
+#[inline]
 pub fn class(c: char) -> BidiClass {
-    use BidiClass::*;
-    match c {
-        'a'..='z' | 'A'..='Z' => L,
-        '0'..='9' => EN,
-        ' ' => WS,
-        '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' => AL,
-        '\u{064B}'..='\u{065F}' => NSM,
-        _ => bidi_class(c),
+    let u = c as u32;
+    if u < 0x80 {
+        ASCII_CLASSES[u as usize]
+    } else if (0x0600..0x0700).contains(&u) {
+        arabic_classes()[(u - 0x0600) as usize]
+    } else {
+        bidi_class(c)
     }
+}
+
+/// Bidi classes of ASCII (UnicodeData.txt).
+static ASCII_CLASSES: [BidiClass; 128] = {
+    use BidiClass::*;
+    let mut t = [ON; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match i as u8 {
+            0x09 | 0x0B | 0x1F => S,
+            0x0A | 0x0D | 0x1C..=0x1E => B,
+            0x0C | b' ' => WS,
+            0x00..=0x1B | 0x7F => BN,
+            b'#'..=b'%' => ET,
+            b'+' | b'-' => ES,
+            b',' | b'.' | b'/' | b':' => CS,
+            b'0'..=b'9' => EN,
+            b'A'..=b'Z' | b'a'..=b'z' => L,
+            _ => ON,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Bidi classes of the Arabic block, looked up once.
+fn arabic_classes() -> &'static [BidiClass; 256] {
+    static TABLE: std::sync::OnceLock<[BidiClass; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [BidiClass::AL; 256];
+        for (i, slot) in t.iter_mut().enumerate() {
+            *slot = char::from_u32(0x0600 + i as u32).map_or(BidiClass::AL, bidi_class);
+        }
+        t
+    })
 }
 
 /// What a paragraph contains, as far as direction is concerned.
@@ -211,6 +246,14 @@ pub fn visual_order(levels: &[u8]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_tables_agree_with_unicode_bidi() {
+        for u in (0..0x80).chain(0x0600..0x0700) {
+            let c = char::from_u32(u).unwrap();
+            assert_eq!(class(c), bidi_class(c), "U+{u:04X}");
+        }
+    }
 
     #[test]
     fn dominant_direction_is_not_first_strong() {

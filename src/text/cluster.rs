@@ -43,13 +43,16 @@ impl Cluster {
     /// Appends the cluster's symbol to `out`.
     pub fn push_symbol(&self, text: &str, mirror: bool, out: &mut String) {
         let (s, e) = (self.start as usize, self.end as usize);
-        let src = &text[s..e];
         match self.repl {
             Some(r) => {
                 out.push(r);
-                out.push_str(src.get(self.skip as usize..).unwrap_or(""));
+                let rest = s + self.skip as usize;
+                if rest < e {
+                    out.push_str(text.get(rest..e).unwrap_or(""));
+                }
             }
             None => {
+                let src = text.get(s..e).unwrap_or("");
                 let mut chars = src.chars();
                 match chars.next() {
                     Some(c) if mirror => {
@@ -72,24 +75,51 @@ pub fn invisible(c: char) -> bool {
         | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// A base character whose grapheme cluster is itself plus any following
-/// [`simple_extend`] characters, one cell wide. Prepend characters, controls,
-/// Hangul, emoji and the like are excluded: they take the general path.
+/// Flag of [`SIMPLE`]: a base character whose grapheme cluster is itself
+/// plus any following extenders, one cell wide. Prepend characters,
+/// controls, Hangul, emoji and the like are excluded: they take the general
+/// path.
+const BASE: u8 = 1;
+/// Flag of [`SIMPLE`]: a mark or joiner that extends a base (grapheme Extend,
+/// bidi NSM or BN, width 0).
+const EXTEND: u8 = 2;
+
+/// [`BASE`] and [`EXTEND`] flags of U+0000–U+06FF.
+static SIMPLE: [u8; 0x700] = {
+    let mut t = [0u8; 0x700];
+    let mut u = 0;
+    while u < 0x700 {
+        t[u] = match u as u32 {
+            0x20..=0x7E | 0xA0..=0xA8 | 0xAA..=0xAC | 0xAF..=0x2FF => BASE,
+            0x060C..=0x060F | 0x061B | 0x061D..=0x064A | 0x0660..=0x066F => BASE,
+            0x0671..=0x06D5 | 0x06E5 | 0x06E6 | 0x06EE..=0x06FF => BASE,
+            0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 => EXTEND,
+            0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7 | 0x06E8 | 0x06EA..=0x06ED => EXTEND,
+            _ => 0,
+        };
+        u += 1;
+    }
+    t
+};
+
+/// Whether `c` is a simple base (see [`BASE`]).
+#[inline]
 fn simple_base(c: char) -> bool {
-    matches!(c,
-        ' '..='~' | '\u{00A0}'..='\u{00A8}' | '\u{00AA}'..='\u{00AC}' | '\u{00AF}'..='\u{02FF}'
-        | '\u{060C}'..='\u{060F}' | '\u{061B}' | '\u{061D}'..='\u{064A}' | '\u{0660}'..='\u{066F}'
-        | '\u{0671}'..='\u{06D5}' | '\u{06E5}' | '\u{06E6}' | '\u{06EE}'..='\u{06FF}'
-        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{203B}')
+    match c as u32 {
+        u @ 0..=0x6FF => SIMPLE[u as usize] & BASE != 0,
+        0x2010..=0x2027 | 0x2030..=0x203B => true,
+        _ => false,
+    }
 }
 
-/// Marks and joiners that extend a [`simple_base`] (grapheme Extend, bidi
-/// NSM or BN, width 0).
+/// Whether `c` extends a simple base (see [`EXTEND`]).
+#[inline]
 fn simple_extend(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
-        | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}'
-        | '\u{06EA}'..='\u{06ED}' | '\u{200C}' | '\u{200D}')
+    match c as u32 {
+        u @ 0..=0x6FF => SIMPLE[u as usize] & EXTEND != 0,
+        0x200C | 0x200D => true,
+        _ => false,
+    }
 }
 
 /// The character at byte `at` of `text` (a char boundary), decoded directly

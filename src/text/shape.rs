@@ -30,7 +30,7 @@ pub enum Joining {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
     /// Joined on neither side.
-    Isolated,
+    Isolated = 0,
     /// Joined to the preceding letter only.
     Final,
     /// Joined to the following letter only.
@@ -144,15 +144,45 @@ const fn forms(u: u32) -> Option<[u32; 4]> {
     Some(f)
 }
 
-/// Forms of U+0621–U+064A, the letters of most Arabic text.
+/// The form `i` (isolated, final, initial, medial) of a letter with the
+/// presentation forms `f`, falling back to one that exists (medial → final,
+/// initial → isolated); 0 when there is none.
+const fn pick(f: [u32; 4], i: usize) -> u32 {
+    let order: [usize; 3] = match i {
+        0 => [0, 0, 0],
+        1 => [1, 0, 0],
+        2 => [2, 0, 0],
+        _ => [3, 1, 0],
+    };
+    let mut k = 0;
+    while k < 3 {
+        if f[order[k]] != 0 {
+            return f[order[k]];
+        }
+        k += 1;
+    }
+    0
+}
+
+/// Resolved forms of U+0621–U+064A (the letters of most Arabic text): the
+/// code point to show for each [`Form`], the letter itself when it has none.
 static BASIC_FORMS: [[u32; 4]; 42] = {
     let mut t = [[0; 4]; 42];
     let mut i = 0;
     while i < 42 {
-        t[i] = match forms(0x0621 + i as u32) {
+        let u = 0x0621 + i as u32;
+        let f = match forms(u) {
             Some(f) => f,
             None => [0; 4],
         };
+        let mut k = 0;
+        while k < 4 {
+            t[i][k] = match pick(f, k) {
+                0 => u,
+                p => p,
+            };
+            k += 1;
+        }
         i += 1;
     }
     t
@@ -162,22 +192,16 @@ static BASIC_FORMS: [[u32; 4]; 42] = {
 /// exists (medial → final, initial → isolated), or `c` itself.
 pub fn presentation(c: char, form: Form) -> char {
     let u = c as u32;
-    let f = if (0x0621..=0x064A).contains(&u) {
-        BASIC_FORMS[(u - 0x0621) as usize]
+    let i = form as usize;
+    let p = if (0x0621..=0x064A).contains(&u) {
+        BASIC_FORMS[(u - 0x0621) as usize][i]
     } else {
         match forms(u) {
-            Some(f) => f,
-            None => return c,
+            Some(f) => pick(f, i),
+            None => 0,
         }
     };
-    let pick = |i: usize| char::from_u32(f[i]).filter(|_| f[i] != 0);
-    let r = match form {
-        Form::Isolated => pick(0),
-        Form::Final => pick(1).or(pick(0)),
-        Form::Initial => pick(2).or(pick(0)),
-        Form::Medial => pick(3).or(pick(1)).or(pick(0)),
-    };
-    r.unwrap_or(c)
+    char::from_u32(p).filter(|_| p != 0).unwrap_or(c)
 }
 
 /// The lam-alef ligature for lam followed by `alef`, if `alef` is one of the
@@ -218,8 +242,8 @@ pub struct Shaped {
 
 /// The shaped form of letter `c` at `at`, given whether it joins the letter
 /// before and the joining type of the next non-transparent character.
-fn shaped(at: usize, c: char, back: bool, next: Joining) -> Option<Shaped> {
-    let fwd = joining(c) == Joining::Dual && joins_backward(next);
+fn shaped(at: usize, c: char, j: Joining, back: bool, next: Joining) -> Option<Shaped> {
+    let fwd = j == Joining::Dual && joins_backward(next);
     let form = match (back, fwd) {
         (false, false) => Form::Isolated,
         (true, false) => Form::Final,
@@ -241,15 +265,15 @@ pub fn shape(text: &str, mut out: impl FnMut(Shaped)) {
     let mut prev = Joining::NonJoining;
     // A letter whose form waits for the next non-transparent character:
     // (offset, letter, joins the letter before).
-    let mut pending: Option<(usize, char, bool)> = None;
+    let mut pending: Option<(usize, char, Joining, bool)> = None;
     let mut it = text.char_indices().peekable();
     while let Some((at, c)) = it.next() {
         let j = joining(c);
         if j == Joining::Transparent {
             continue;
         }
-        if let Some((pat, pc, back)) = pending.take() {
-            if let Some(s) = shaped(pat, pc, back, j) {
+        if let Some((pat, pc, pj, back)) = pending.take() {
+            if let Some(s) = shaped(pat, pc, pj, back, j) {
                 out(s);
             }
         }
@@ -271,10 +295,12 @@ pub fn shape(text: &str, mut out: impl FnMut(Shaped)) {
                 continue;
             }
         }
-        pending = Some((at, c, back));
+        pending = Some((at, c, j, back));
         prev = j;
     }
-    if let Some(s) = pending.and_then(|(at, c, back)| shaped(at, c, back, Joining::NonJoining)) {
+    if let Some(s) =
+        pending.and_then(|(at, c, j, back)| shaped(at, c, j, back, Joining::NonJoining))
+    {
         out(s);
     }
 }
