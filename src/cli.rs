@@ -248,10 +248,6 @@ pub fn main() -> Result<()> {
             Ok(())
         }
         Some(Command::Completions { .. } | Command::Man | Command::Config { .. }) => Ok(()),
-        None => crate::runtime::run_tui(
-            cli.paths.clone(),
-            settings.layout_options(80),
-            settings.data_dir.clone(),
-        ),
+        None => crate::runtime::run_tui(cli.paths.clone(), &settings),
     }
 }

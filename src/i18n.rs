@@ -121,6 +121,35 @@ pub const ACTIONS_AR: &[(&str, &str)] = &[
     ("flip_direction", "عكس اتجاه فقرات المستند المفتوح"),
     ("next_tab", "التبويب التالي في الشريط الجانبي"),
     ("prev_tab", "التبويب السابق في الشريط الجانبي"),
+    ("annotate_form", "تعليق: الوسم والكلمات المفتاحية والملاحظة"),
+    ("cancel_selection", "إلغاء التحديد"),
+    ("copy_passage", "نسخ التحديد أو التعليق (OSC 52)"),
+    ("cursor_next_sentence", "المؤشر إلى الجملة التالية"),
+    ("cursor_prev_sentence", "المؤشر إلى الجملة السابقة"),
+    ("delete_annotation", "حذف التعليق تحت المؤشر"),
+    ("export_annotations", "تصدير التعليقات (كل الصيغ)"),
+    ("label1", "وضع الوسم 1 على التحديد أو الجملة"),
+    ("label2", "وضع الوسم 2"),
+    ("label3", "وضع الوسم 3"),
+    ("label4", "وضع الوسم 4"),
+    ("label5", "وضع الوسم 5"),
+    ("label6", "وضع الوسم 6"),
+    ("label7", "وضع الوسم 7"),
+    ("label8", "وضع الوسم 8"),
+    ("label9", "وضع الوسم 9"),
+    ("next_annotation", "التعليق التالي"),
+    ("prev_annotation", "التعليق السابق"),
+    ("open_note", "فتح التعليق في القارئ"),
+    ("redo", "إعادة تغيير التعليق"),
+    ("undo", "التراجع عن آخر تغيير في التعليقات"),
+    ("select_paragraph_less", "تقليص التحديد بفقرة"),
+    ("select_paragraph_more", "توسيع التحديد بفقرة"),
+    ("select_sentence_less", "تقليص التحديد بجملة"),
+    ("select_sentence_more", "توسيع التحديد بجملة"),
+    ("select_word_less", "تقليص التحديد بكلمة"),
+    ("select_word_more", "توسيع التحديد بكلمة"),
+    ("start_selection", "بدء التحديد من جملة المؤشر"),
+    ("toggle_notes_scope", "هذا المستند / كل المجموعة"),
 ];
 
 /// `msg` in `lang`.
@@ -134,6 +163,53 @@ pub fn tr(lang: UiLang, msg: Msg) -> &'static str {
         })
         .unwrap_or("")
 }
+
+/// An English interface string (a [`MESSAGES`] entry, or one of
+/// [`PHRASES`]) in `lang`; strings without a translation stay English.
+pub fn localize(lang: UiLang, english: &str) -> &str {
+    if lang == UiLang::En {
+        return english;
+    }
+    MESSAGES
+        .iter()
+        .map(|&(_, en, ar)| (en, ar))
+        .chain(PHRASES.iter().copied())
+        .find(|(en, _)| *en == english)
+        .map_or(english, |(_, ar)| ar)
+}
+
+/// Further English → Arabic words used by the panes (tab names, mode
+/// badges), looked up by [`localize`]. Add a row when adding such a word.
+pub const PHRASES: &[(&str, &str)] = &[
+    ("Info", "معلومات"),
+    ("LIST", "القائمة"),
+    ("READ", "القراءة"),
+    ("INFO", "معلومات"),
+    ("HELP", "مساعدة"),
+    ("doc", "مستند"),
+    ("ln", "سطر"),
+    ("No document", "لا يوجد مستند"),
+    ("Esc closes", "Esc للإغلاق"),
+    ("Document", "المستند"),
+    ("Title", "العنوان"),
+    ("Source", "المصدر"),
+    ("Date", "التاريخ"),
+    ("ISO", "ISO"),
+    ("Id", "المعرّف"),
+    ("Path", "المسار"),
+    ("Words", "كلمات"),
+    ("Chars", "حروف"),
+    ("Bytes", "بايت"),
+    ("Paras", "فقرات"),
+    ("Sents", "جمل"),
+    ("Lines", "أسطر"),
+    ("Dir", "الاتجاه"),
+    ("Corpus", "المجموعة"),
+    ("Docs", "مستندات"),
+    ("Skipped", "متخطاة"),
+    ("Notes", "التعليقات"),
+    ("NOTE", "تعليق"),
+];
 
 /// The description of action `name` in `lang`: the Arabic one if there is
 /// one, else `english`.
@@ -214,6 +290,17 @@ mod tests {
         // Visual order: the first letter of the word (ا of ال) is drawn last.
         let last = line.cells.last().unwrap();
         assert_eq!(last.logical.start, 0, "{:?}", line.to_text());
+    }
+
+    #[test]
+    fn localize_uses_messages_and_phrases() {
+        assert_eq!(localize(UiLang::Ar, "Reader"), "القارئ");
+        assert_eq!(localize(UiLang::Ar, "READ"), "القراءة");
+        assert_eq!(localize(UiLang::Ar, "Untranslated"), "Untranslated");
+        assert_eq!(localize(UiLang::En, "Reader"), "Reader");
+        for (en, ar) in PHRASES {
+            assert!(is_arabic(ar) || en == ar, "{en}");
+        }
     }
 
     #[test]

@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 use anyhow::Result;
 use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    DisableBracketedPaste, DisableFocusChange, DisableMouseCapture, EnableBracketedPaste,
+    EnableFocusChange, EnableMouseCapture,
 };
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
@@ -21,8 +22,8 @@ use ratatui::Terminal;
 
 use crate::action::Effect;
 use crate::app::App;
+use crate::config::{BidiSetting, Settings};
 use crate::event::{spawn_input_thread, spawn_signal_thread, AppEvent};
-use crate::text::{BidiMode, LayoutOptions};
 
 /// Most events applied before a redraw, so a flood of input cannot starve
 /// the screen.
@@ -71,18 +72,22 @@ fn in_tmux() -> bool {
 pub struct TerminalGuard(());
 
 impl TerminalGuard {
-    /// Raw mode, alternate screen, mouse capture, bracketed paste and, when
-    /// `explicit_bidi`, the terminal's bidi explicit mode.
-    pub fn enter(explicit_bidi: bool) -> io::Result<Self> {
+    /// Raw mode, alternate screen, bracketed paste, focus events, mouse
+    /// capture when `mouse` (`--no-mouse` leaves text selection to the
+    /// terminal) and, when `explicit_bidi`, the terminal's bidi explicit mode.
+    pub fn enter(explicit_bidi: bool, mouse: bool) -> io::Result<Self> {
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let mut out = io::stdout();
         execute!(
             out,
             EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
+            EnableBracketedPaste,
+            EnableFocusChange
         )?;
+        if mouse {
+            execute!(out, EnableMouseCapture)?;
+        }
         if explicit_bidi {
             EXPLICIT_BIDI.store(true, Ordering::SeqCst);
             out.write_all(&bidi_sequences(true, in_tmux()))?;
@@ -114,6 +119,7 @@ pub fn restore() {
     let _ = execute!(
         out,
         DisableBracketedPaste,
+        DisableFocusChange,
         DisableMouseCapture,
         LeaveAlternateScreen,
         cursor::Show
@@ -238,12 +244,13 @@ where
     Ok(())
 }
 
-/// Runs the TUI on the real terminal: loads `paths` in the background and
-/// shows documents as they arrive.
-pub fn run_tui(paths: Vec<PathBuf>, opts: LayoutOptions, data_dir: PathBuf) -> Result<()> {
+/// Runs the TUI on the real terminal with `settings`: loads `paths` in the
+/// background and shows documents as they arrive.
+pub fn run_tui(paths: Vec<PathBuf>, settings: &Settings) -> Result<()> {
     let (tx, rx) = mpsc::channel();
     install_panic_hook();
-    let guard = TerminalGuard::enter(opts.bidi == BidiMode::App)?;
+    tracing::info!(?paths, layout = ?settings.layout, ui_lang = ?settings.ui_lang, "starting the TUI");
+    let guard = TerminalGuard::enter(settings.bidi == BidiSetting::App, settings.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let stop = Arc::new(AtomicBool::new(false));
     let input = spawn_input_thread(tx.clone(), Arc::clone(&stop));
@@ -266,14 +273,16 @@ pub fn run_tui(paths: Vec<PathBuf>, opts: LayoutOptions, data_dir: PathBuf) -> R
             None => crate::corpus::load_streaming_embedded(sink),
         }
     });
-    let mut app = App::loading(opts);
-    let (store, warnings) = crate::annotations::Store::open_corpus(&data_dir, &store_paths);
+    let mut app = App::loading(settings.layout_options(80));
+    app.apply_settings(settings);
+    let (store, warnings) =
+        crate::annotations::Store::open_corpus(&settings.data_dir, &store_paths);
     app.annotations = crate::annotations::session::AnnotationState::new(store);
     if !warnings.is_empty() {
         app.status.message = Some(warnings.join("; "));
     }
     let mut fx = EffectRunner {
-        data_dir: Some(data_dir),
+        data_dir: Some(settings.data_dir.clone()),
         osc52: true,
         copied: Vec::new(),
     };

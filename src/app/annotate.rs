@@ -222,7 +222,8 @@ impl App {
             .and_then(|i| self.theme.labels.get(i))
             .filter(|s| **s != Style::new())
             .copied()
-            .unwrap_or_else(|| labels.style(label))
+            // Other labels: the theme's `label_other` (adapted to NO_COLOR).
+            .unwrap_or(self.theme.label_other)
     }
 }
 

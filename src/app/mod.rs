@@ -3,6 +3,7 @@
 //! as [`Effect`]s. Rendering reads `&App` (see `crate::ui`).
 
 mod annotate;
+mod configure;
 mod corpus_events;
 mod highlight;
 pub mod list;
@@ -106,6 +107,8 @@ pub struct App {
     pub text_opts: LayoutOptions,
     /// Memo of short laid-out strings (titles, sidebar values) for drawing.
     pub inline_cache: InlineCache,
+    /// Language of the interface's own words.
+    pub ui_lang: crate::config::UiLang,
     /// Whether the user has done anything yet (until then the first
     /// document in load order is shown, whatever arrives first).
     touched: bool,
@@ -143,6 +146,7 @@ impl App {
             notes: NotesView::default(),
             text_opts,
             inline_cache: InlineCache::default(),
+            ui_lang: crate::config::UiLang::En,
             areas: Areas::default(),
             dirty: true,
         };

@@ -50,7 +50,10 @@ pub fn run_config(flag: Option<&Path>, default: bool, path: bool) -> Result<()> 
         return Ok(());
     }
     let loaded = load(flag)?;
-    match loaded.path {
+    let where_from = loaded.path.clone();
+    // Key bindings are checked against the keymap, as at start-up.
+    super::Settings::from_loaded(loaded, &super::SettingsArgs::default(), None, None, None)?;
+    match where_from {
         Some(p) => writeln!(out, "{}: ok", p.display())?,
         None => writeln!(out, "{}: not found; using the defaults", file.display())?,
     }

@@ -1,10 +1,11 @@
 //! `[labels]`: the nine annotation labels (keys 1–9 when marking), each with
 //! a name and a highlight colour.
 
-use ratatui::style::{Color, Style};
+use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
-use super::style::{color_name, parse_color, ColorSpec};
+use super::style::{color_name, ColorSpec};
+use crate::annotations::labels::{LabelDef, DEFAULT_LABELS};
 
 /// One label.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,25 +17,26 @@ pub struct Label {
 }
 
 impl Label {
-    /// The reader highlight for this label: dark text on the label colour.
+    /// The reader highlight for this label: dark (not black) text on the
+    /// label colour, underlined so it stays visible without colours.
     pub fn style(&self) -> Style {
-        Style::new().bg(self.color).fg(Color::Rgb(0x1c, 0x1c, 0x1c))
+        Style::new()
+            .bg(self.color)
+            .fg(Color::Rgb(0x1c, 0x1c, 0x1c))
+            .add_modifier(Modifier::UNDERLINED)
     }
 }
 
-/// Built-in labels: name and colour (Zotero's highlight palette, which
-/// reads on dark and light backgrounds).
-pub const DEFAULT_LABELS: [(&str, &str); 9] = [
-    ("highlight", "#ffd400"),
-    ("claim", "#ff6666"),
-    ("quote", "#5fb236"),
-    ("person", "#2ea8e5"),
-    ("place", "#a28ae5"),
-    ("organization", "#e56eee"),
-    ("date", "#f19837"),
-    ("question", "#aaaaaa"),
-    ("other", "#c0a080"),
-];
+/// The highlight styles of the default labels.
+pub fn default_label_styles() -> [Style; 9] {
+    DEFAULT_LABELS.map(|(name, color)| {
+        Label {
+            name: name.to_string(),
+            color,
+        }
+        .style()
+    })
+}
 
 /// One `[labels.N]` table; either field may be left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -93,14 +95,22 @@ impl LabelsConfig {
                 let cfg = cfg.clone().unwrap_or_default();
                 Label {
                     name: cfg.name.unwrap_or_else(|| name.to_string()),
-                    color: cfg
-                        .color
-                        .map(|c| c.0)
-                        .unwrap_or_else(|| parse_color(color).unwrap_or(Color::Reset)),
+                    color: cfg.color.map_or(color, |c| c.0),
                 }
             })
             .collect()
     }
+}
+
+/// The labels as the annotation code holds them.
+pub fn label_defs(labels: &[Label]) -> Vec<LabelDef> {
+    labels
+        .iter()
+        .map(|l| LabelDef {
+            name: l.name.clone(),
+            color: l.color,
+        })
+        .collect()
 }
 
 /// The `[labels]` section of the default file.
@@ -110,7 +120,7 @@ pub fn default_section() -> String {
          # the annotation) and a highlight colour.\n",
     );
     for (i, (name, color)) in DEFAULT_LABELS.iter().enumerate() {
-        let c = parse_color(color).map(color_name).unwrap_or_default();
+        let c = color_name(*color);
         out.push_str(&format!(
             "[labels.{}]\nname = \"{name}\"\ncolor = \"{c}\"\n",
             i + 1

@@ -10,6 +10,7 @@
 pub mod commands;
 pub mod default_file;
 pub mod error;
+pub mod keys;
 pub mod labels;
 pub mod settings;
 pub mod style;

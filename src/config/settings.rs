@@ -4,10 +4,12 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use super::keys::apply_key_overrides;
 use super::{
     load, BidiSetting, ColorSupport, ConfigError, Label, LayoutDir, LoadedConfig, LogLevel,
     PaneWidth, Theme, UiLang,
 };
+use crate::keymap::Keymap;
 use crate::text::{BidiMode, LayoutOptions};
 
 /// Command-line flags backed by the config file (a flag wins over the file).
@@ -60,6 +62,22 @@ pub struct Settings {
     pub theme: Theme,
     /// Annotation labels 1–9.
     pub labels: Vec<Label>,
+    /// The default keymap with the file's `[keys.*]` applied.
+    pub keymap: Keymap,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        // The defaults cannot fail: no file, no key overrides.
+        Self::build(
+            LoadedConfig::default(),
+            &SettingsArgs::default(),
+            None,
+            None,
+            None,
+            Keymap::defaults(),
+        )
+    }
 }
 
 impl Settings {
@@ -72,16 +90,30 @@ impl Settings {
         shape: Option<bool>,
     ) -> Result<Self, ConfigError> {
         let file = load(args.config.as_deref())?;
-        Ok(Self::from_loaded(file, args, data_dir_flag, bidi, shape))
+        Self::from_loaded(file, args, data_dir_flag, bidi, shape)
     }
 
-    /// [`Settings::resolve`] on a config already read.
+    /// [`Settings::resolve`] on a config already read. Fails on a bad key
+    /// binding (the rest was checked while parsing).
     pub fn from_loaded(
         file: LoadedConfig,
         args: &SettingsArgs,
         data_dir_flag: Option<&Path>,
         bidi: Option<BidiSetting>,
         shape: Option<bool>,
+    ) -> Result<Self, ConfigError> {
+        let mut keymap = Keymap::defaults();
+        apply_key_overrides(&file, &mut keymap)?;
+        Ok(Self::build(file, args, data_dir_flag, bidi, shape, keymap))
+    }
+
+    fn build(
+        file: LoadedConfig,
+        args: &SettingsArgs,
+        data_dir_flag: Option<&Path>,
+        bidi: Option<BidiSetting>,
+        shape: Option<bool>,
+        keymap: Keymap,
     ) -> Self {
         let cfg = &file.config;
         let d = &cfg.display;
@@ -113,6 +145,7 @@ impl Settings {
             colors,
             theme: theme.adapted(colors),
             labels,
+            keymap,
             file,
         }
     }
@@ -149,7 +182,8 @@ mod tests {
         let file = loaded(
             "data_dir = \"/from/file\"\nlog_level = \"info\"\n[display]\nlayout = \"rtl\"\nui_lang = \"ar\"\nbidi = \"terminal\"\nshape = false\n",
         );
-        let s = Settings::from_loaded(file.clone(), &SettingsArgs::default(), None, None, None);
+        let s = Settings::from_loaded(file.clone(), &SettingsArgs::default(), None, None, None)
+            .unwrap();
         assert_eq!(
             (s.layout, s.ui_lang, s.bidi, s.shape),
             (LayoutDir::Rtl, UiLang::Ar, BidiSetting::Terminal, false)
@@ -168,7 +202,8 @@ mod tests {
             Some(Path::new("/flag")),
             Some(BidiSetting::App),
             Some(true),
-        );
+        )
+        .unwrap();
         assert_eq!(
             (s.layout, s.ui_lang, s.bidi, s.shape),
             (LayoutDir::Ltr, UiLang::En, BidiSetting::App, true)
@@ -186,7 +221,8 @@ mod tests {
             None,
             None,
             None,
-        );
+        )
+        .unwrap();
         assert_eq!(s.colors, ColorSupport::NoColor);
         for (name, st) in s.theme.named() {
             assert_eq!((st.fg, st.bg), (None, None), "{name}");

@@ -81,7 +81,7 @@ color = "red"
         (labels[1].name.as_str(), labels[1].color),
         ("ادعاء", Color::Red)
     );
-    assert_eq!(labels[0].name, "highlight");
+    assert_eq!(labels[0].name, "claim");
     let (k, v) = cfg.keys.reader.iter().next().unwrap();
     assert_eq!(
         (k.get_ref().as_str(), v.get_ref().as_str()),

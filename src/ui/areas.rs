@@ -5,6 +5,7 @@
 use ratatui::layout::Rect;
 
 use crate::app::Pane;
+use crate::config::PaneWidth;
 
 /// Below this width only the focused pane is shown.
 pub const MIN_THREE_PANE_WIDTH: u16 = 70;
@@ -12,10 +13,10 @@ pub const MIN_THREE_PANE_WIDTH: u16 = 70;
 /// Layout preferences (config may change them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayoutPrefs {
-    /// Share of the width for the document list, in percent.
-    pub list_percent: u16,
-    /// Share of the width for the sidebar, in percent.
-    pub sidebar_percent: u16,
+    /// Width of the document list (cells or percent).
+    pub list_width: PaneWidth,
+    /// Width of the sidebar (cells or percent).
+    pub sidebar_width: PaneWidth,
     /// Mirror the panes (list on the right, sidebar on the left), as an
     /// Arabic reader may prefer.
     pub mirrored: bool,
@@ -24,8 +25,8 @@ pub struct LayoutPrefs {
 impl Default for LayoutPrefs {
     fn default() -> Self {
         Self {
-            list_percent: 24,
-            sidebar_percent: 22,
+            list_width: PaneWidth::Percent(24),
+            sidebar_width: PaneWidth::Percent(22),
             mirrored: false,
         }
     }
@@ -44,6 +45,16 @@ pub struct Areas {
     pub sidebar: Option<Rect>,
     /// Status bar (last row).
     pub status: Rect,
+}
+
+/// A side pane's width in a body `w` cells wide: a percentage is kept
+/// between 18 cells and `max_pct_cells`; a width in cells is taken as given,
+/// up to a third of the body, so the reader always keeps room.
+fn side_width(pw: PaneWidth, w: u16, max_pct_cells: u16) -> u16 {
+    match pw {
+        PaneWidth::Percent(_) => pw.cells(w).clamp(18, max_pct_cells),
+        PaneWidth::Cells(c) => c.clamp(10, (w / 3).max(10)),
+    }
 }
 
 /// The area inside a one-cell border.
@@ -89,8 +100,8 @@ impl Areas {
             return a;
         }
         let w = body.width;
-        let list_w = (w * prefs.list_percent / 100).clamp(18, 40);
-        let side_w = (w * prefs.sidebar_percent / 100).clamp(18, 36);
+        let list_w = side_width(prefs.list_width, w, 40);
+        let side_w = side_width(prefs.sidebar_width, w, 36);
         let reader_w = w.saturating_sub(list_w + side_w);
         let (left_w, right_w) = if prefs.mirrored {
             (side_w, list_w)

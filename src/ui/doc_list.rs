@@ -5,10 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Widget};
 
-use super::inline::{draw_inline, Align, InlineCtx};
+use super::inline::{border_title, draw_inline, Align, InlineCtx};
 use super::theme::Theme;
 use crate::app::{App, ListState, Pane};
 use crate::corpus::Document;
+use crate::i18n::Msg;
 
 /// The list's contents, without its border.
 #[derive(Debug)]
@@ -89,21 +90,16 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     let theme = &app.theme;
     let focused = app.focus == Pane::List;
     let n = app.corpus.docs.len();
-    let title = if app.load.done {
-        format!(" Documents {} ", n)
+    let more = if app.load.done { "" } else { "…" };
+    let title = format!("{} {n}{more}", app.tr(Msg::Documents));
+    let block = Block::bordered().border_style(if focused {
+        theme.border_focused
     } else {
-        format!(" Documents {}… ", n)
-    };
-    let block = Block::bordered()
-        .title(title)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title_style(theme.title);
+        theme.border
+    });
     let inner = block.inner(area);
     block.render(area, buf);
+    border_title(buf, area, &title, app.inline_ctx(), theme.title);
     let view = DocListView {
         docs: &app.corpus.docs,
         state: &app.list,

@@ -6,7 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::areas::{inner, Areas};
+use super::inline::{border_title, draw_inline, Align};
 use crate::app::{App, HelpState};
+use crate::config::UiLang;
+use crate::i18n::{self, Msg};
 use crate::keymap::Keymap;
 
 /// Widest the popup gets.
@@ -18,7 +21,7 @@ pub const MAX_HEIGHT: u16 = 40;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
     /// A context heading.
-    Heading(&'static str),
+    Heading(String),
     /// Keys and what they do.
     Entry {
         /// Key sequences, comma separated.
@@ -30,8 +33,14 @@ pub enum HelpLine {
     Blank,
 }
 
-/// The help's lines for `keymap`.
+/// The help's lines for `keymap`, in English.
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
+    help_lines_in(keymap, UiLang::En)
+}
+
+/// The help's lines for `keymap` in `lang` (headings and descriptions;
+/// key names stay as typed).
+pub fn help_lines_in(keymap: &Keymap, lang: UiLang) -> Vec<HelpLine> {
     let mut out = Vec::new();
     let mut last = None;
     for row in keymap.help_rows() {
@@ -39,12 +48,15 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
             if last.is_some() {
                 out.push(HelpLine::Blank);
             }
-            out.push(HelpLine::Heading(row.context.title()));
+            out.push(HelpLine::Heading(
+                i18n::localize(lang, row.context.title()).to_string(),
+            ));
             last = Some(row.context);
         }
         out.push(HelpLine::Entry {
             keys: row.keys.join(", "),
-            description: row.description,
+            description: i18n::action_description(lang, &row.action.name(), &row.description)
+                .to_string(),
         });
     }
     out
@@ -68,21 +80,21 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, state: &HelpState) {
         return;
     }
     let theme = &app.theme;
-    let lines = help_lines(&app.keymap);
+    let lines = help_lines_in(&app.keymap, app.ui_lang);
     let page = inner(area).height as usize;
     let title = format!(
-        " Keys {}-{}/{} · Esc closes ",
+        "{} {}-{}/{} · {}",
+        app.tr(Msg::Keys),
         (state.scroll + 1).min(lines.len()),
         (state.scroll + page).min(lines.len()),
-        lines.len()
+        lines.len(),
+        app.localize("Esc closes"),
     );
     Clear.render(area, buf);
-    let block = Block::bordered()
-        .title(title)
-        .border_style(theme.border_focused)
-        .title_style(theme.title);
+    let block = Block::bordered().border_style(theme.border_focused);
     let body = block.inner(area);
     block.render(area, buf);
+    border_title(buf, area, &title, app.inline_ctx(), theme.title);
     let widest = lines
         .iter()
         .map(|l| match l {
@@ -101,7 +113,8 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, state: &HelpState) {
         let y = body.y + i as u16;
         match line {
             HelpLine::Heading(t) => {
-                buf.set_stringn(body.x, y, t, body.width as usize, theme.heading);
+                let row = Rect::new(body.x, y, body.width, 1);
+                draw_inline(buf, row, t, app.inline_ctx(), Align::Left, theme.heading);
             }
             HelpLine::Entry { keys, description } => {
                 buf.set_stringn(
@@ -112,11 +125,13 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, state: &HelpState) {
                     theme.key,
                 );
                 let dx = (1 + key_w).min(body.width);
-                buf.set_stringn(
-                    body.x + dx,
-                    y,
+                let row = Rect::new(body.x + dx, y, body.width - dx, 1);
+                draw_inline(
+                    buf,
+                    row,
                     description,
-                    (body.width - dx) as usize,
+                    app.inline_ctx(),
+                    Align::Left,
                     theme.text,
                 );
             }

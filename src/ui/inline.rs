@@ -154,6 +154,44 @@ pub fn draw_inline(
     put_cells(buf, row, x, &line.cells, style, &[]) - x
 }
 
+/// Draws a pane title as ` text ` on the top border of `area`, from its
+/// second column, through the bidi pipeline (interface words may be
+/// Arabic). Returns the column after the title.
+pub fn border_title(
+    buf: &mut Buffer,
+    area: Rect,
+    text: &str,
+    ctx: InlineCtx<'_>,
+    style: Style,
+) -> u16 {
+    if area.width < 4 || area.height == 0 {
+        return area.x;
+    }
+    let row = Rect::new(area.x + 1, area.y, area.width - 2, 1);
+    row.x + draw_padded(buf, row, text, ctx, style)
+}
+
+/// Draws ` text ` (one space each side, in `style`) at the left of the
+/// one-row `area`; `layout_inline` trims spaces, so they are drawn here.
+/// Returns the width drawn.
+pub fn draw_padded(
+    buf: &mut Buffer,
+    area: Rect,
+    text: &str,
+    ctx: InlineCtx<'_>,
+    style: Style,
+) -> u16 {
+    let area = area.intersection(buf.area);
+    if area.width < 2 || area.height == 0 {
+        return 0;
+    }
+    buf[(area.x, area.y)].set_symbol(" ").set_style(style);
+    let inner = Rect::new(area.x + 1, area.y, area.width - 2, 1);
+    let w = draw_inline(buf, inner, text, ctx, Align::Left, style);
+    buf[(inner.x + w, area.y)].set_symbol(" ").set_style(style);
+    w + 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,9 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Widget};
 
-use super::inline::{draw_inline, put_line, Align};
+use super::inline::{border_title, draw_inline, put_line, Align};
 use super::theme::Theme;
 use crate::app::{App, Highlight, Pane};
+use crate::i18n::Msg;
 use crate::text::DocLayout;
 
 /// The text of the reader, without its border.
@@ -54,20 +55,24 @@ impl Widget for ReaderView<'_> {
 pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     let theme = &app.theme;
     let focused = app.focus == Pane::Reader;
-    let block = Block::bordered()
-        .title(" Reader ")
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title_style(theme.title);
+    let block = Block::bordered().border_style(if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    });
     block.render(area, buf);
+    let after = border_title(
+        buf,
+        area,
+        app.tr(Msg::Reader),
+        app.inline_ctx(),
+        theme.title,
+    );
     let text_area = super::areas::reader_text_of(area);
     if let Some(doc) = app.open_doc() {
         // The title goes on the top border, after " Reader ", through the
         // same pipeline as the text.
-        let x = area.x + 10;
+        let x = after + 1;
         let w = area.right().saturating_sub(x + 2);
         if w > 3 {
             draw_inline(
@@ -82,9 +87,9 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     }
     let Some(layout) = app.reader.layout() else {
         let msg = if app.load.done {
-            "No document"
+            app.localize("No document")
         } else {
-            "Loading…"
+            app.tr(Msg::Loading)
         };
         buf.set_stringn(
             text_area.x,

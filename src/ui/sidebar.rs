@@ -33,14 +33,16 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         } else {
             theme.dim
         };
-        let (nx, _) = buf.set_stringn(
-            x,
-            inner.y,
-            tab.title(),
-            inner.right().saturating_sub(x) as usize,
+        let row = Rect::new(x, inner.y, inner.right().saturating_sub(x), 1);
+        let w = draw_inline(
+            buf,
+            row,
+            app.localize(tab.title()),
+            app.inline_ctx(),
+            Align::Left,
             style,
         );
-        x = nx.saturating_add(2).min(inner.right());
+        x = (x + w).saturating_add(2).min(inner.right());
     }
     let body = Rect::new(
         inner.x,
@@ -53,7 +55,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     let label_w = rows
         .iter()
         .map(|r| match r {
-            InfoRow::Field(l, _) => l.chars().count() as u16 + 1,
+            InfoRow::Field(l, _) => app.localize(l).chars().count() as u16 + 1,
             _ => 0,
         })
         .max()
@@ -67,17 +69,12 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         let line = Rect::new(body.x, body.y + i as u16, body.width, 1);
         match row {
             InfoRow::Heading(t) => {
-                buf.set_stringn(line.x, line.y, t, line.width as usize, theme.heading);
+                draw_inline(buf, line, app.localize(t), opts, Align::Left, theme.heading);
             }
             InfoRow::Field(label, value) => {
                 let lw = label_w.min(line.width / 2);
-                buf.set_stringn(
-                    line.x,
-                    line.y,
-                    label,
-                    lw.saturating_sub(1) as usize,
-                    theme.dim,
-                );
+                let l = Rect::new(line.x, line.y, lw.saturating_sub(1), 1);
+                draw_inline(buf, l, app.localize(label), opts, Align::Left, theme.dim);
                 let v = Rect::new(line.x + lw, line.y, line.width - lw, 1);
                 draw_inline(buf, v, value, opts, Align::Left, theme.text);
             }

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::inline::{draw_inline, Align};
+use super::inline::{draw_inline, draw_padded, Align};
 use crate::app::{App, Pane};
 use crate::keymap::format_keys;
 
@@ -24,15 +24,17 @@ pub fn mode(app: &App) -> &'static str {
 pub fn position(app: &App) -> String {
     let n = app.corpus.docs.len();
     let Some(d) = app.reader.doc else {
-        return format!("doc -/{n}");
+        return format!("{} -/{n}", app.localize("doc"));
     };
     let lines = app.reader.line_count();
     let top = app.reader.top;
     let seen = (top + app.reader_height()).min(lines);
     let pct = (seen * 100).checked_div(lines).unwrap_or(100);
     format!(
-        "doc {}/{n}  ln {}/{lines}  {pct}%",
+        "{} {}/{n}  {} {}/{lines}  {pct}%",
+        app.localize("doc"),
         d + 1,
+        app.localize("ln"),
         (top + 1).min(lines.max(1))
     )
 }
@@ -72,18 +74,25 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     }
     let theme = &app.theme;
     buf.set_style(area, theme.status);
-    let badge = format!(" {} ", mode(app));
-    let (mut x, _) = buf.set_stringn(area.x, area.y, &badge, area.width as usize, theme.mode);
+    let badge = app.localize(mode(app));
+    let mut x = area.x + draw_padded(buf, area, badge, app.inline_ctx(), theme.mode);
     x = x.saturating_add(1).min(area.right());
     let mut right = position(app);
     if let Some(h) = pending_hint(app) {
         right = format!("{h}  {right}");
     }
-    let rw = right.chars().count() as u16;
+    let rw: u16 = app
+        .inline_cache
+        .layout(&right, area.width, &app.text_opts)
+        .cells
+        .iter()
+        .map(|c| u16::from(c.width.max(1)))
+        .sum();
     let mut end = area.right();
     if rw + 1 < area.right().saturating_sub(x) {
         end = area.right() - rw - 1;
-        buf.set_string(end, area.y, &right, theme.status);
+        let r = Rect::new(end, area.y, rw, 1);
+        draw_inline(buf, r, &right, app.inline_ctx(), Align::Left, theme.status);
     }
     if let Some(msg) = message(app) {
         let w = end.saturating_sub(x + 1);

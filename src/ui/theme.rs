@@ -47,7 +47,7 @@ macro_rules! theme_styles {
             pub fn builtin() -> Self {
                 Self {
                     $( $field: parse_default($default), )+
-                    labels: [Style::new(); 9],
+                    labels: crate::config::labels::default_label_styles(),
                 }
             }
 
@@ -124,6 +124,19 @@ theme_styles! {
     selection = "reverse", Modifier::REVERSED;
     /// The sentence under the reading cursor.
     cursor_sentence = "underline", Modifier::UNDERLINED;
+    /// Annotations whose label is not one of the nine in `[labels]`.
+    label_other = "#1c1c1c on #aaaaaa underline", Modifier::UNDERLINED;
+}
+
+impl Theme {
+    /// The highlight of an annotation with label number `index` (0-based,
+    /// from `[labels]`), or [`Theme::label_other`] for other labels.
+    pub fn label_style(&self, index: Option<usize>) -> Style {
+        index
+            .and_then(|i| self.labels.get(i))
+            .copied()
+            .unwrap_or(self.label_other)
+    }
 }
 
 impl Default for Theme {

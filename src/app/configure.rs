@@ -1,0 +1,31 @@
+//! Applying the settings (config file and flags) to the app.
+
+use super::App;
+use crate::config::{LayoutDir, Settings};
+use crate::i18n::{self, Msg};
+
+impl App {
+    /// Takes the keymap, theme, pane layout and interface language from
+    /// `settings`.
+    pub fn apply_settings(&mut self, settings: &Settings) {
+        self.keymap = settings.keymap.clone();
+        self.theme = settings.theme.clone();
+        self.ui_lang = settings.ui_lang;
+        self.prefs.mirrored = settings.layout == LayoutDir::Rtl;
+        self.prefs.list_width = settings.list_width;
+        self.prefs.sidebar_width = settings.sidebar_width;
+        self.annotations.labels.defs = crate::config::labels::label_defs(&settings.labels);
+        self.recompute_areas();
+    }
+
+    /// `msg` in the interface language.
+    pub fn tr(&self, msg: Msg) -> &'static str {
+        i18n::tr(self.ui_lang, msg)
+    }
+
+    /// An English interface string in the interface language (unchanged if
+    /// it has no translation).
+    pub fn localize<'a>(&self, english: &'a str) -> &'a str {
+        i18n::localize(self.ui_lang, english)
+    }
+}
