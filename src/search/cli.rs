@@ -51,13 +51,25 @@ fn report_skipped(skipped: &[Skipped]) {
 
 /// The ranked documents for `query` (`limit` 0: all matches).
 pub fn search_rows(query: &str, paths: &[PathBuf], limit: usize) -> (Vec<SearchRow>, Vec<Skipped>) {
+    let t0 = std::time::Instant::now();
     let (items, skipped) = read_listings(paths);
+    let t1 = std::time::Instant::now();
     let index = JumpIndex::build(items.par_iter().map(|l| l.fields()).collect::<Vec<_>>());
+    let t2 = std::time::Instant::now();
     let limit = if limit == 0 { usize::MAX } else { limit };
     let hits = JumpSearcher::new()
         .search(&index, query, limit, &|| false)
         .map(|r| r.hits)
         .unwrap_or_default();
+    // Phase times for benchmarks (see benches/search_vs_fzf.sh).
+    if std::env::var_os("QARI_TIMING").is_some() {
+        eprintln!(
+            "qari: read {:?}, index {:?}, search {:?}",
+            t1 - t0,
+            t2 - t1,
+            t2.elapsed()
+        );
+    }
     let rows = hits
         .into_iter()
         .filter_map(|h| {

@@ -15,7 +15,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 
-use crate::text::fold::{fold, fold_key};
+use crate::text::fold::{fold, fold_char, fold_key};
 
 /// Candidates per parallel work item (and per cancellation check).
 const CHUNK: usize = 2048;
@@ -119,40 +119,54 @@ impl JumpIndex {
 
     /// Appends documents (they get the next indices).
     pub fn extend<'a>(&mut self, docs: impl IntoParallelIterator<Item = JumpFields<'a>>) {
-        let folded: Vec<[String; 4]> = docs
-            .into_par_iter()
-            .map(|f| {
-                [
-                    fold_key(f.title),
-                    f.source.map(fold_key).unwrap_or_default(),
-                    f.date.map(fold_key).unwrap_or_default(),
-                    f.first_sentence.map(fold_key).unwrap_or_default(),
-                ]
+        let docs: Vec<JumpFields<'a>> = docs.into_par_iter().collect();
+        let parts: Vec<JumpIndex> = docs
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut part = JumpIndex::default();
+                for f in chunk {
+                    part.push(f);
+                }
+                part
             })
             .collect();
-        self.arena
-            .reserve(folded.iter().flatten().map(String::len).sum());
-        self.entries.reserve(folded.len());
-        for fields in folded {
-            let mut bounds = [0u32; 5];
-            let mut all_mask = 0;
-            for (i, f) in fields.iter().enumerate() {
-                bounds[i] = self.arena.len() as u32;
-                self.arena.push_str(f);
-                all_mask |= letter_mask(f);
-            }
-            bounds[4] = self.arena.len() as u32;
-            let title_mask = letter_mask(&fields[0]);
-            self.entries.push(Entry {
-                bounds,
-                title_mask,
-                all_mask,
-            });
+        for p in parts {
+            self.append(p);
         }
+    }
+
+    /// Appends one document, folding its fields straight into the arena.
+    pub fn push(&mut self, f: &JumpFields<'_>) {
+        let mut bounds = [0u32; 5];
+        let fields = [
+            f.title,
+            f.source.unwrap_or(""),
+            f.date.unwrap_or(""),
+            f.first_sentence.unwrap_or(""),
+        ];
+        for (i, text) in fields.iter().enumerate() {
+            bounds[i] = self.arena.len() as u32;
+            for c in text.chars() {
+                fold_char(c, |x| self.arena.push(x));
+            }
+        }
+        bounds[4] = self.arena.len() as u32;
+        let title_mask = letter_mask(&self.arena[bounds[0] as usize..bounds[1] as usize]);
+        let all_mask =
+            title_mask | letter_mask(&self.arena[bounds[1] as usize..bounds[4] as usize]);
+        self.entries.push(Entry {
+            bounds,
+            title_mask,
+            all_mask,
+        });
     }
 
     /// Appends the documents of another index after these.
     pub fn append(&mut self, other: JumpIndex) {
+        if self.entries.is_empty() {
+            *self = other;
+            return;
+        }
         let base = self.arena.len() as u32;
         self.arena.push_str(&other.arena);
         self.entries.extend(other.entries.into_iter().map(|mut e| {

@@ -43,6 +43,13 @@ pub fn fold_char(c: char, mut out: impl FnMut(char)) {
         out(c.to_ascii_lowercase());
         return;
     }
+    if is_plain_arabic_letter(c) {
+        // Fast path: no decomposition, and Arabic letters have no case.
+        if let Some(m) = fold_simple(c) {
+            out(m);
+        }
+        return;
+    }
     let mut emit = |d: char| {
         if let Some(m) = fold_simple(d) {
             // The Arabic block has no case; skipping the Unicode case table
@@ -58,11 +65,7 @@ pub fn fold_char(c: char, mut out: impl FnMut(char)) {
             }
         }
     };
-    if is_plain_arabic_letter(c) {
-        emit(c);
-    } else {
-        decompose_compatible(c, &mut emit);
-    }
+    decompose_compatible(c, &mut emit);
 }
 
 /// Arabic letters U+0621..=U+064A need no NFKC; skipping it is the fast path.
