@@ -15,7 +15,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 
-use crate::text::fold::{fold, fold_char, fold_key};
+use crate::text::fold::{fold, fold_char};
 
 /// Candidates per parallel work item (and per cancellation check).
 const CHUNK: usize = 2048;
@@ -23,7 +23,7 @@ const CHUNK: usize = 2048;
 thread_local! {
     // One matcher per worker thread: a shared SkimMatcherV2 scales badly
     // across threads (research/performance.md, finding 2).
-    static MATCHER: RefCell<SkimMatcherV2> = RefCell::new(SkimMatcherV2::default().respect_case());
+    pub(crate) static MATCHER: RefCell<SkimMatcherV2> = RefCell::new(SkimMatcherV2::default().respect_case());
 }
 
 /// Which part of a document a term matched in.
@@ -40,10 +40,11 @@ pub enum Field {
 }
 
 impl Field {
-    const ALL: [Field; 4] = [Field::Title, Field::Source, Field::Date, Field::Body];
+    /// Every field, in matching order.
+    pub const ALL: [Field; 4] = [Field::Title, Field::Source, Field::Date, Field::Body];
 
     /// Ranking tier: title, then source/date, then body.
-    fn tier(self) -> u8 {
+    pub(crate) fn tier(self) -> u8 {
         match self {
             Field::Title => 0,
             Field::Source | Field::Date => 1,
@@ -77,11 +78,11 @@ impl<'a> From<&'a crate::corpus::Document> for JumpFields<'a> {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Entry {
+pub(crate) struct Entry {
     /// Field boundaries in the arena: field f is `bounds[f]..bounds[f + 1]`.
     bounds: [u32; 5],
-    title_mask: u64,
-    all_mask: u64,
+    pub(crate) title_mask: u64,
+    pub(crate) all_mask: u64,
 }
 
 /// The folded fields of every document, ready for fuzzy matching.
@@ -177,6 +178,11 @@ impl JumpIndex {
         }));
     }
 
+    /// The entry of document `i`.
+    pub(crate) fn entry(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i)
+    }
+
     /// Number of documents.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -187,112 +193,15 @@ impl JumpIndex {
         self.entries.is_empty()
     }
 
-    fn field(&self, e: &Entry, f: Field) -> &str {
+    /// The folded text of field `f` of document `i` ("" when absent).
+    pub(crate) fn field(&self, i: usize, f: Field) -> &str {
+        let Some(e) = self.entries.get(i) else {
+            return "";
+        };
         let i = f as usize;
         self.arena
             .get(e.bounds[i] as usize..e.bounds[i + 1] as usize)
             .unwrap_or("")
-    }
-
-    /// Scores document `i` against the terms: `(tier, score)`, or `None` when
-    /// a term matches nowhere.
-    fn score(&self, m: &SkimMatcherV2, i: usize, terms: &[Term]) -> Option<(u8, i64)> {
-        let e = self.entries.get(i)?;
-        let (mut tier, mut total) = (0u8, 0i64);
-        for t in terms {
-            if t.mask & !e.all_mask != 0 {
-                return None;
-            }
-            let mut best = None;
-            for f in Field::ALL {
-                if f == Field::Title && t.mask & !e.title_mask != 0 {
-                    continue;
-                }
-                let hay = self.field(e, f);
-                if hay.is_empty() {
-                    continue;
-                }
-                if let Some(s) = m.fuzzy_match(hay, &t.text) {
-                    best = Some((f.tier(), s));
-                    break;
-                }
-            }
-            let (ft, s) = best?;
-            tier = tier.max(ft);
-            total += s;
-        }
-        Some((tier, total))
-    }
-
-    /// Scores the candidates `cands` (document indices) in parallel.
-    /// Returns `None` when `cancelled` said so before the end.
-    pub(crate) fn score_all(
-        &self,
-        cands: &[u32],
-        terms: &[Term],
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<Scored>> {
-        let parts: Option<Vec<Vec<Scored>>> = cands
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                if cancelled() {
-                    return None;
-                }
-                MATCHER.with(|m| {
-                    let m = m.borrow();
-                    let v = chunk
-                        .iter()
-                        .filter_map(|&d| {
-                            self.score(&m, d as usize, terms)
-                                .map(|(tier, score)| Scored {
-                                    doc: d,
-                                    tier,
-                                    score,
-                                })
-                        })
-                        .collect();
-                    Some(v)
-                })
-            })
-            .collect();
-        Some(parts?.concat())
-    }
-}
-
-/// One folded query term.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Term {
-    pub text: String,
-    pub mask: u64,
-}
-
-/// Folds a query and splits it into terms.
-pub(crate) fn terms_of(query: &str) -> Vec<Term> {
-    fold_key(query)
-        .split_whitespace()
-        .map(|t| Term {
-            text: t.to_string(),
-            mask: letter_mask(t),
-        })
-        .collect()
-}
-
-/// A matched document with its rank key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scored {
-    /// Document index.
-    pub doc: u32,
-    /// 0 when every term matched in the title, 1 when some needed the
-    /// source or date, 2 when some needed the first sentence.
-    pub tier: u8,
-    /// Sum of the SkimMatcherV2 scores of the terms.
-    pub score: i64,
-}
-
-impl Scored {
-    /// Sort key: better first.
-    pub fn rank_key(&self) -> (u8, std::cmp::Reverse<i64>, u32) {
-        (self.tier, std::cmp::Reverse(self.score), self.doc)
     }
 }
 
@@ -305,7 +214,7 @@ pub fn highlight(text: &str, query: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     MATCHER.with(|m| {
         let m = m.borrow();
-        for t in terms_of(query) {
+        for t in super::rank::terms_of(query) {
             if let Some((_, idx)) = m.fuzzy_indices(&folded.key, &t.text) {
                 for ci in idx {
                     if let Some(&b) = starts.get(ci) {

@@ -14,7 +14,8 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::fuzzy::{terms_of, JumpIndex, Scored};
+use super::fuzzy::JumpIndex;
+use super::rank::{score_all, terms_of, Scored};
 use crate::text::fold::fold_key;
 
 /// How many remembered queries are kept for narrowing and Backspace.
@@ -82,6 +83,7 @@ impl JumpSearcher {
                 .map(|doc| Scored {
                     doc,
                     tier: 0,
+                    fuzzy: false,
                     score: 0,
                 })
                 .collect();
@@ -103,7 +105,7 @@ impl JumpSearcher {
             }
             None => (0..index.len() as u32).collect(),
         };
-        let scored = index.score_all(&cands, &terms, cancelled)?;
+        let scored = score_all(index, &cands, &terms, limit, cancelled)?;
         let matched: Vec<u32> = scored.iter().map(|s| s.doc).collect();
         self.remember(folded, matched, index.len());
         let total = scored.len();

@@ -8,13 +8,15 @@ pub mod fuzzy;
 pub mod grep;
 pub mod jump;
 pub mod query;
+pub mod rank;
 pub mod snippet;
 pub mod titles;
 
-pub use fuzzy::{highlight, Field, JumpFields, JumpIndex, Scored};
+pub use fuzzy::{highlight, Field, JumpFields, JumpIndex};
 pub use grep::{find_in_text, DocHits, GrepIndex, HasText};
 pub use jump::{JumpEngine, JumpResults, JumpSearcher};
 pub use query::Query;
+pub use rank::Scored;
 pub use snippet::{snippet, Snippet};
 
 #[cfg(test)]

@@ -1,0 +1,91 @@
+//! Per-keystroke fuzzy jump timing, in process: the benchmark queries typed
+//! one character at a time against a title list, with narrowing (what the
+//! popup does) and without (brute force over all titles), on the global
+//! rayon pool (two threads on the reference machine).
+//!
+//! ```text
+//! cargo run --release --example gencorpus -- --titles-only --count 100000 --titles-jsonl /tmp/qari-titles100k.jsonl
+//! QARI_TITLES=/tmp/qari-titles100k.jsonl cargo bench --bench search_keystrokes
+//! ```
+//! Prints the median time per keystroke for each query and over all of them.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use qari::search::titles::read_listings;
+use qari::search::{JumpIndex, JumpSearcher};
+
+const QUERIES: [&str; 4] = ["باشينيان", "روسيا ارمينيا", "قره باغ", "CSTO"];
+/// Rows the popup asks for.
+const LIMIT: usize = 200;
+
+fn median(v: &mut [Duration]) -> Duration {
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
+}
+
+fn prefixes(q: &str) -> Vec<&str> {
+    q.char_indices()
+        .map(|(i, c)| &q[..i + c.len_utf8()])
+        .collect()
+}
+
+fn run(index: &JumpIndex, narrowing: bool, rounds: usize) -> (Vec<Duration>, Duration) {
+    let mut per_query = Vec::new();
+    let mut all = Vec::new();
+    for q in QUERIES {
+        let mut times = Vec::new();
+        for _ in 0..rounds {
+            let mut s = JumpSearcher::new();
+            for p in prefixes(q) {
+                if !narrowing {
+                    s.reset();
+                }
+                let t = Instant::now();
+                let r = s.search(index, p, LIMIT, &|| false);
+                times.push(t.elapsed());
+                std::hint::black_box(r);
+            }
+        }
+        all.extend_from_slice(&times);
+        per_query.push(median(&mut times));
+    }
+    let m = median(&mut all);
+    (per_query, m)
+}
+
+fn main() {
+    let Some(path) = std::env::var_os("QARI_TITLES").map(PathBuf::from) else {
+        eprintln!(
+            "search_keystrokes: set QARI_TITLES to a title JSONL (see the file's docs); skipped"
+        );
+        return;
+    };
+    let rounds: usize = std::env::var("QARI_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    let t = Instant::now();
+    let (items, _) = read_listings(std::slice::from_ref(&path));
+    let read = t.elapsed();
+    let t = Instant::now();
+    let index = JumpIndex::build(items.iter().map(|l| l.fields()).collect::<Vec<_>>());
+    println!(
+        "{} titles: read {read:.1?}, index {:.1?}; threads {}",
+        index.len(),
+        t.elapsed(),
+        rayon::current_num_threads()
+    );
+    for (name, narrowing) in [("narrowing", true), ("brute force", false)] {
+        let (per_query, m) = run(&index, narrowing, rounds);
+        let cells: Vec<String> = QUERIES
+            .iter()
+            .zip(&per_query)
+            .map(|(q, d)| format!("{q}: {d:.2?}"))
+            .collect();
+        println!(
+            "{name:12} median per keystroke {m:.2?} | {}",
+            cells.join(" | ")
+        );
+    }
+}
