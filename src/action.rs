@@ -109,6 +109,24 @@ pub enum Action {
     OpenNote,
     /// Notes tab: type a filter (label, tags, note or passage).
     FilterNotes,
+    /// Step to the next mention of the chosen entity (scrolls the reader).
+    NextMention,
+    /// Step to the previous mention of the chosen entity.
+    PrevMention,
+    /// Highlight every entity of the document in the reader, or stop.
+    ToggleEntityHighlights,
+    /// Entities tab: documents that mention the chosen entity; there, open one.
+    EntityEnter,
+    /// Entities tab: back to the previous list.
+    EntityBack,
+    /// Open the Entities tab on every entity of the corpus.
+    EntityCorpusView,
+    /// Type a filter for the corpus entity list.
+    FilterEntities,
+    /// Hide the chosen entity (kept hidden in the data dir).
+    HideEntity,
+    /// Add the selected name to the user gazetteer (a form asks the type).
+    AddEntity,
 }
 
 impl Action {
@@ -132,6 +150,10 @@ pub enum Effect {
     CopyToClipboard(String),
     /// Export the annotations of the corpus into the data dir.
     ExportAnnotations,
+    /// Add this entry to the user gazetteer in the data dir.
+    SaveUserEntity(crate::entities::Entry),
+    /// Write the hidden-entities list to the data dir.
+    SaveHiddenEntities(std::collections::BTreeSet<crate::entities::store::HiddenKey>),
 }
 
 #[cfg(test)]

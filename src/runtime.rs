@@ -190,6 +190,25 @@ impl EffectRunner {
                 }
                 self.copied.push(text);
             }
+            Effect::SaveUserEntity(entry) => {
+                let msg = match &self.data_dir {
+                    None => "no data dir: the entity is not saved".to_string(),
+                    Some(dir) => match crate::entities::store::add_user_entry(dir, entry) {
+                        Ok(()) => "saved to the user gazetteer".to_string(),
+                        Err(e) => format!("user gazetteer NOT saved: {e}"),
+                    },
+                };
+                app.status.message = Some(msg);
+                app.mark_dirty();
+            }
+            Effect::SaveHiddenEntities(hidden) => {
+                if let Some(dir) = &self.data_dir {
+                    if let Err(e) = crate::entities::store::save_hidden(dir, &hidden) {
+                        app.status.message = Some(format!("hidden entities NOT saved: {e}"));
+                        app.mark_dirty();
+                    }
+                }
+            }
             Effect::ExportAnnotations => {
                 let msg = match &self.data_dir {
                     None => "no data dir: nothing exported".to_string(),
@@ -280,6 +299,22 @@ pub fn run_tui(paths: Vec<PathBuf>, settings: &Settings) -> Result<()> {
     app.annotations = crate::annotations::session::AnnotationState::new(store);
     if !warnings.is_empty() {
         app.status.message = Some(warnings.join("; "));
+    }
+    // The user's gazetteer and hidden entities; problems leave the bundled
+    // gazetteer working and are shown in the status bar.
+    let user = crate::entities::store::load_user_gazetteer(&data_dir);
+    let hidden = crate::entities::store::load_hidden(&data_dir).unwrap_or_default();
+    match user {
+        Ok((entries, errors)) => {
+            if let Some(e) = errors.first() {
+                app.status.message = Some(format!("user gazetteer: {e}"));
+            }
+            app.entities.set_user(entries, hidden);
+        }
+        Err(e) => {
+            app.status.message = Some(format!("user gazetteer: {e}"));
+            app.entities.set_user(Vec::new(), hidden);
+        }
     }
     let mut fx = EffectRunner {
         data_dir: Some(settings.data_dir.clone()),

@@ -11,7 +11,9 @@ use qari::app::{Pane, Popup, SidebarTab};
 use qari::keymap::{format_keys, parse_keys, KeyContext, Keymap};
 use qari::text::Direction;
 
-use KeyContext::{Global, Help, List, Notes, Popup as AnyPopup, Reader, Selection, Sidebar};
+use KeyContext::{
+    Entities, Global, Help, List, Notes, Popup as AnyPopup, Reader, Selection, Sidebar,
+};
 
 /// Every (context, keys) pair that a test below exercises. Add a pair here
 /// only together with the test that uses it.
@@ -79,6 +81,20 @@ const TESTED: &[(KeyContext, &str)] = &[
     (Notes, "<Enter>"),
     (Notes, "c"),
     (Notes, "/"),
+    // entities: tests in tests/entities_tui.rs
+    (Global, "E"),
+    (Reader, "n"),
+    (Reader, "N"),
+    (Reader, "h"),
+    (Reader, "e"),
+    (Entities, "n"),
+    (Entities, "N"),
+    (Entities, "h"),
+    (Entities, "<Enter>"),
+    (Entities, "<Esc>"),
+    (Entities, "<Backspace>"),
+    (Entities, "/"),
+    (Entities, "x"),
 ];
 
 #[test]

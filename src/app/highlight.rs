@@ -34,6 +34,7 @@ impl App {
     /// selection), each with its own priority.
     pub fn reader_highlights(&self) -> Vec<Highlight> {
         let mut out = Vec::new();
+        out.extend(self.entity_highlights());
         out.extend(self.annotation_highlights());
         out
     }

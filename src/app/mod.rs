@@ -5,6 +5,7 @@
 mod annotate;
 mod configure;
 mod corpus_events;
+mod entities_tab;
 mod highlight;
 pub mod list;
 mod motion;
@@ -29,6 +30,7 @@ use crate::ui::areas::{Areas, LayoutPrefs};
 use crate::ui::inline::{InlineCache, InlineCtx};
 use crate::ui::theme::Theme;
 
+pub use entities_tab::{kwic, type_color, EntitiesMode, EntitiesView, EntityForm};
 pub use highlight::Highlight;
 pub use list::ListState;
 pub use motion::Motion;
@@ -119,6 +121,8 @@ pub struct App {
     doc_stats: Vec<DocStats>,
     areas: Areas,
     dirty: bool,
+    /// The Entities tab: the open document's entities, corpus views, user additions.
+    pub entities: EntitiesView,
 }
 
 impl App {
@@ -149,6 +153,7 @@ impl App {
             ui_lang: crate::config::UiLang::En,
             areas: Areas::default(),
             dirty: true,
+            entities: EntitiesView::default(),
         };
         app.resize(80, 24);
         if !app.corpus.docs.is_empty() {
@@ -210,6 +215,13 @@ impl App {
                     KeyContext::Global,
                 ]
             }
+            None if self.focus == Pane::Sidebar && self.sidebar.tab == SidebarTab::Entities => {
+                vec![
+                    KeyContext::Entities,
+                    KeyContext::Sidebar,
+                    KeyContext::Global,
+                ]
+            }
             None if self.focus == Pane::Sidebar && self.sidebar.tab == SidebarTab::Notes => {
                 vec![KeyContext::Notes, KeyContext::Sidebar, KeyContext::Global]
             }
@@ -243,6 +255,9 @@ impl App {
     }
 
     fn handle_key(&mut self, ev: KeyEvent) -> Vec<Effect> {
+        if self.entity_input_active() {
+            return self.entity_input_key(ev);
+        }
         if self.text_input_active() {
             return self.form_key(ev);
         }
@@ -303,8 +318,23 @@ impl App {
             Action::NextDocument => self.open_relative(1),
             Action::PrevDocument => self.open_relative(-1),
             Action::FlipDirection => self.flip_direction(),
-            Action::NextTab => self.sidebar.cycle_tab(1),
-            Action::PrevTab => self.sidebar.cycle_tab(-1),
+            Action::NextTab => {
+                self.sidebar.cycle_tab(1);
+                self.entities_tab_shown();
+            }
+            Action::PrevTab => {
+                self.sidebar.cycle_tab(-1);
+                self.entities_tab_shown();
+            }
+            Action::NextMention
+            | Action::PrevMention
+            | Action::ToggleEntityHighlights
+            | Action::EntityEnter
+            | Action::EntityBack
+            | Action::EntityCorpusView
+            | Action::FilterEntities
+            | Action::HideEntity
+            | Action::AddEntity => return self.entities_action(action),
             Action::ToggleNotesScope | Action::OpenNote | Action::FilterNotes => {
                 return self.notes_action(action)
             }
@@ -377,7 +407,16 @@ impl App {
             }
         }
         self.relayout();
+        self.entities_tab_shown();
         self.dirty = true;
+    }
+
+    /// Entities are extracted when something shows them (the tab or the
+    /// highlighting), so that the rest of the app never waits for them.
+    fn entities_tab_shown(&mut self) {
+        if self.sidebar.tab == SidebarTab::Entities || self.entities.highlight_all {
+            self.refresh_entities();
+        }
     }
 
     fn open_relative(&mut self, delta: isize) {

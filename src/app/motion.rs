@@ -47,6 +47,7 @@ impl App {
                     h.scroll = m.apply(h.scroll, page, total.saturating_sub(page));
                 }
                 Popup::NoteForm(_) | Popup::NotesFilter => {}
+                Popup::EntityForm(_) | Popup::EntitiesFilter => {}
             }
             return;
         }
@@ -68,6 +69,9 @@ impl App {
                 let lines = self.reader.line_count();
                 let top = m.apply(self.reader.top, page, lines.saturating_sub(page));
                 self.reader.scroll_to(top);
+            }
+            Pane::Sidebar if self.sidebar.tab == super::SidebarTab::Entities => {
+                self.move_entities(m);
             }
             Pane::Sidebar if self.sidebar.tab == super::SidebarTab::Notes => {
                 self.move_notes(m);

@@ -1,5 +1,6 @@
 //! Popups, drawn over the panes; the top one gets the keys first.
 
+use super::entities_tab::EntityForm;
 use super::note_form::NoteForm;
 use crate::keymap::KeyContext;
 
@@ -13,6 +14,10 @@ pub enum Popup {
     NoteForm(NoteForm),
     /// Typing the Notes tab filter (shown in the tab itself).
     NotesFilter,
+    /// Adding a name to the user gazetteer (name and type).
+    EntityForm(EntityForm),
+    /// Typing the corpus entity filter (shown in the Entities tab).
+    EntitiesFilter,
 }
 
 impl Popup {
@@ -21,6 +26,7 @@ impl Popup {
         match self {
             Popup::Help(_) => KeyContext::Help,
             Popup::NoteForm(_) | Popup::NotesFilter => KeyContext::Popup,
+            Popup::EntityForm(_) | Popup::EntitiesFilter => KeyContext::Popup,
         }
     }
 
@@ -30,6 +36,8 @@ impl Popup {
             Popup::Help(_) => "HELP",
             Popup::NoteForm(_) => "NOTE",
             Popup::NotesFilter => "FILTER",
+            Popup::EntityForm(_) => "ENTITY",
+            Popup::EntitiesFilter => "FILTER",
         }
     }
 }

@@ -13,17 +13,21 @@ pub enum SidebarTab {
     Info,
     /// The annotations of the open document or the corpus.
     Notes,
+    /// People, places, organisations and dates of the document and corpus.
+    Entities,
 }
 
 impl SidebarTab {
     /// Every tab, in display order.
-    pub const ALL: &'static [SidebarTab] = &[SidebarTab::Info, SidebarTab::Notes];
+    pub const ALL: &'static [SidebarTab] =
+        &[SidebarTab::Info, SidebarTab::Notes, SidebarTab::Entities];
 
     /// Tab label.
     pub fn title(self) -> &'static str {
         match self {
             SidebarTab::Info => "Info",
             SidebarTab::Notes => "Notes",
+            SidebarTab::Entities => "Entities",
         }
     }
 }
@@ -82,6 +86,11 @@ pub enum InfoRow {
     Blank,
     /// A list entry (may be Arabic) and whether it is the chosen one.
     Choice(String, bool),
+    /// A choosable line drawn in a colour (entity rows): a left-to-right
+    /// column (counts), then text that may be Arabic; true when chosen.
+    Tinted(String, String, ratatui::style::Color, bool),
+    /// A colour legend: `(name, colour)` swatches on one line.
+    Legend(Vec<(&'static str, ratatui::style::Color)>),
 }
 
 impl App {
@@ -90,6 +99,7 @@ impl App {
         match self.sidebar.tab {
             SidebarTab::Info => self.info_rows(),
             SidebarTab::Notes => self.notes_tab_rows(),
+            SidebarTab::Entities => self.entities_tab_rows(),
         }
     }
 

@@ -153,8 +153,6 @@ impl Matcher {
         // choice among them is made below, longest first.
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .prefilter(false)
             .build(&keys)
             .unwrap_or_else(|_| {
                 // Only fails past the automaton's size limits; an empty

@@ -1,7 +1,9 @@
 //! The default key table. Add a row here (and a test in `tests/keys.rs`,
 //! which fails until every row has one) to bind a new key.
 
-use super::KeyContext::{self, Global, Help, List, Notes, Popup, Reader, Selection, Sidebar};
+use super::KeyContext::{
+    self, Entities, Global, Help, List, Notes, Popup, Reader, Selection, Sidebar,
+};
 use crate::action::Action::{self, *};
 
 /// `(context, keys in notation, action, description)`, in help order.
@@ -153,4 +155,77 @@ pub const DEFAULT_BINDINGS: &[(KeyContext, &str, Action, &str)] = &[
     (Help, "q", ClosePopup, "Close the help"),
     (Help, "?", ClosePopup, "Close the help"),
     (Help, "<Enter>", ClosePopup, "Close the help"),
+    (
+        Global,
+        "E",
+        EntityCorpusView,
+        "Entities of the whole corpus",
+    ),
+    (
+        Reader,
+        "n",
+        NextMention,
+        "Next mention of the chosen entity",
+    ),
+    (
+        Reader,
+        "N",
+        PrevMention,
+        "Previous mention of the chosen entity",
+    ),
+    (
+        Reader,
+        "h",
+        ToggleEntityHighlights,
+        "Highlight all entities on/off",
+    ),
+    (
+        Reader,
+        "e",
+        AddEntity,
+        "Add the selected name to the user gazetteer",
+    ),
+    (
+        Entities,
+        "n",
+        NextMention,
+        "Next mention of the chosen entity",
+    ),
+    (
+        Entities,
+        "N",
+        PrevMention,
+        "Previous mention of the chosen entity",
+    ),
+    (
+        Entities,
+        "h",
+        ToggleEntityHighlights,
+        "Highlight all entities on/off",
+    ),
+    (
+        Entities,
+        "<Enter>",
+        EntityEnter,
+        "Documents mentioning it / open the document",
+    ),
+    (
+        Entities,
+        "<Esc>",
+        EntityBack,
+        "Back to the previous entity list",
+    ),
+    (
+        Entities,
+        "<Backspace>",
+        EntityBack,
+        "Back to the previous entity list",
+    ),
+    (
+        Entities,
+        "/",
+        FilterEntities,
+        "Filter the corpus entity list",
+    ),
+    (Entities, "x", HideEntity, "Hide this entity"),
 ];

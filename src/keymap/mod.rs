@@ -33,6 +33,8 @@ pub enum KeyContext {
     Popup,
     /// The help popup is on top.
     Help,
+    /// The sidebar shows the Entities tab and has focus.
+    Entities,
     /// The reader has focus and a selection is being made.
     Selection,
     /// The sidebar shows the Notes tab.
@@ -41,7 +43,7 @@ pub enum KeyContext {
 
 impl KeyContext {
     /// Every context, in the order the help lists them.
-    pub const ALL: [KeyContext; 8] = [
+    pub const ALL: [KeyContext; 9] = [
         KeyContext::Global,
         KeyContext::List,
         KeyContext::Reader,
@@ -50,6 +52,7 @@ impl KeyContext {
         KeyContext::Help,
         KeyContext::Selection,
         KeyContext::Notes,
+        KeyContext::Entities,
     ];
 
     /// Human name for the help popup and the README.
@@ -61,6 +64,7 @@ impl KeyContext {
             KeyContext::Sidebar => "Sidebar",
             KeyContext::Popup => "Any popup",
             KeyContext::Help => "Help",
+            KeyContext::Entities => "Entities tab",
             KeyContext::Selection => "Selection (after v)",
             KeyContext::Notes => "Notes tab",
         }

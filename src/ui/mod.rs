@@ -2,6 +2,7 @@
 
 pub mod areas;
 pub mod doc_list;
+pub mod entity_form;
 pub mod help;
 pub mod inline;
 pub mod note_form;
@@ -36,6 +37,9 @@ pub fn render(frame: &mut Frame, app: &App) {
             Popup::NoteForm(form) => note_form::render(buf, screen, app, form),
             // drawn by the Notes tab itself
             Popup::NotesFilter => {}
+            Popup::EntityForm(form) => entity_form::render(buf, screen, app, form),
+            // drawn by the Entities tab itself
+            Popup::EntitiesFilter => {}
         }
     }
 }

@@ -91,6 +91,31 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
                 }
                 draw_inline(buf, line, t, opts, Align::Start, style);
             }
+            InfoRow::Tinted(left, t, color, chosen) => {
+                let mut style = theme.text.fg(*color);
+                if *chosen {
+                    style = style.add_modifier(ratatui::style::Modifier::REVERSED);
+                    buf.set_style(line, style);
+                }
+                let lw = (left.chars().count() as u16 + 1).min(line.width / 2);
+                buf.set_stringn(line.x, line.y, left, lw as usize, style);
+                let rest = Rect::new(line.x + lw, line.y, line.width - lw, 1);
+                draw_inline(buf, rest, t, app.inline_ctx(), Align::Start, style);
+            }
+            InfoRow::Legend(items) => {
+                let mut x = line.x;
+                for (name, color) in items {
+                    let room = line.right().saturating_sub(x) as usize;
+                    let (nx, _) = buf.set_stringn(
+                        x,
+                        line.y,
+                        format!("■ {name}"),
+                        room,
+                        theme.text.fg(*color),
+                    );
+                    x = nx.saturating_add(1).min(line.right());
+                }
+            }
             InfoRow::Blank => {}
         }
     }

@@ -1,0 +1,633 @@
+//! The sidebar's `Entities` tab: the people, places, organisations and dates
+//! of the open document grouped by type (counts, colours, legend); a chosen
+//! entity's mentions are highlighted and stepped through with `n`/`N`; Enter
+//! lists the documents that mention it across the corpus (KWIC), Enter there
+//! opens one at the mention; `E` lists the corpus's entities, `/` filters.
+//! `x` hides an entity and `e` adds a name to the user gazetteer; both are
+//! saved by the runtime ([`Effect::SaveHiddenEntities`], [`Effect::SaveUserEntity`]).
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, OnceLock};
+
+use ratatui::style::{Color, Modifier, Style};
+
+use super::{App, Highlight, InfoRow, Pane, Popup, SidebarTab};
+use crate::action::{Action, Effect};
+use crate::entities::store::HiddenKey;
+use crate::entities::{
+    build_index, CorpusIndex, EntityKey, EntitySummary, EntityType, Entry, Extractor, Gazetteer,
+    Mention, Source,
+};
+use crate::text::fold::fold_key;
+
+/// What the Entities tab shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum EntitiesMode {
+    /// The open document's entities.
+    #[default]
+    Document,
+    /// The documents that mention one entity (from `back` when Esc is pressed).
+    Across {
+        /// The entity.
+        key: EntityKey,
+        /// Where Esc returns to: the corpus list (true) or the document.
+        from_corpus: bool,
+    },
+    /// Every entity of the corpus by number of documents.
+    Corpus,
+}
+
+/// State of the Entities tab.
+#[derive(Debug, Clone, Default)]
+pub struct EntitiesView {
+    /// What is shown.
+    pub mode: EntitiesMode,
+    /// Chosen row in the current mode's list.
+    pub selected: usize,
+    /// Chosen entity of the document list, kept while other modes are shown.
+    pub doc_selected: usize,
+    /// The mention `n`/`N` last moved to (index into the entity's mentions).
+    pub mention: Option<usize>,
+    /// Highlight every entity of the document (`h`).
+    pub highlight_all: bool,
+    /// Corpus list filter (folded substring of the name).
+    pub filter: String,
+    /// Entities the user hid (`x`).
+    pub hidden: BTreeSet<HiddenKey>,
+    /// The user's own gazetteer entries (loaded by the runtime, grown by `e`).
+    pub user: Vec<Entry>,
+    extractor: Option<Arc<Extractor>>,
+    doc_id: Option<String>,
+    mentions: Vec<Mention>,
+    summary: Vec<EntitySummary>,
+    index: Option<(usize, Arc<CorpusIndex>)>,
+}
+
+/// The add-entity form (`e`): a name and a type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityForm {
+    /// The name as typed (prefilled from the selection).
+    pub name: String,
+    /// The type; Tab cycles.
+    pub etype: EntityType,
+}
+
+/// Colour of an entity type in the sidebar, the legend and the reader.
+pub fn type_color(t: EntityType) -> Color {
+    match t {
+        EntityType::Person => Color::LightYellow,
+        EntityType::Place => Color::LightGreen,
+        EntityType::Organization => Color::LightCyan,
+        EntityType::Date => Color::LightMagenta,
+    }
+}
+
+fn type_heading(t: EntityType) -> &'static str {
+    match t {
+        EntityType::Person => "People",
+        EntityType::Place => "Places",
+        EntityType::Organization => "Organisations",
+        EntityType::Date => "Dates",
+    }
+}
+
+/// The bundled gazetteer, compiled once per process.
+fn builtin() -> Arc<Extractor> {
+    static B: OnceLock<Arc<Extractor>> = OnceLock::new();
+    Arc::clone(B.get_or_init(|| Arc::new(Extractor::builtin())))
+}
+
+impl EntitiesView {
+    /// Sets the user's gazetteer entries and hidden entities (from the data dir).
+    pub fn set_user(&mut self, user: Vec<Entry>, hidden: BTreeSet<HiddenKey>) {
+        self.user = user;
+        self.hidden = hidden;
+        self.extractor = None;
+        self.doc_id = None;
+        self.index = None;
+    }
+
+    fn extractor(&mut self) -> Arc<Extractor> {
+        if let Some(e) = &self.extractor {
+            return Arc::clone(e);
+        }
+        let e = if self.user.is_empty() {
+            builtin()
+        } else {
+            let mut g: Gazetteer = builtin().gazetteer.clone();
+            g.add_all(self.user.clone());
+            Arc::new(Extractor::new(g))
+        };
+        self.extractor = Some(Arc::clone(&e));
+        e
+    }
+
+    fn visible(&self, s: &EntitySummary) -> bool {
+        !self.hidden.contains(&(s.etype, s.name.clone()))
+    }
+
+    /// The open document's entities, in display order (grouped by type).
+    pub fn summary(&self) -> &[EntitySummary] {
+        &self.summary
+    }
+
+    /// The entity chosen in the document list.
+    pub fn chosen(&self) -> Option<&EntitySummary> {
+        self.summary.get(self.doc_selected)
+    }
+}
+
+impl App {
+    /// Extracts the open document's entities if not done yet (cheap when done).
+    pub fn refresh_entities(&mut self) {
+        let Some(doc) = self.open_doc() else { return };
+        if self.entities.doc_id.as_deref() == Some(doc.id.as_str()) {
+            return;
+        }
+        let (id, text) = (doc.id.clone(), doc.text.clone());
+        let ex = self.entities.extractor();
+        let mentions = ex.extract(&text);
+        let mut summary: Vec<EntitySummary> = ex
+            .summarize(&mentions)
+            .into_iter()
+            .filter(|s| self.entities.visible(s))
+            .collect();
+        summary.sort_by_key(|s| s.etype);
+        self.entities.mentions = mentions;
+        self.entities.summary = summary;
+        self.entities.doc_id = Some(id);
+        self.entities.doc_selected = 0;
+        self.entities.mention = None;
+        if self.entities.mode == EntitiesMode::Document {
+            self.entities.selected = 0;
+        }
+    }
+
+    fn forget_doc_entities(&mut self) {
+        self.entities.doc_id = None;
+        self.refresh_entities();
+    }
+
+    /// The corpus index, built now if the corpus changed since.
+    fn corpus_index(&mut self) -> Arc<CorpusIndex> {
+        let n = self.corpus.docs.len();
+        if let Some((m, idx)) = &self.entities.index {
+            if *m == n {
+                return Arc::clone(idx);
+            }
+        }
+        let ex = self.entities.extractor();
+        let idx = Arc::new(
+            build_index(&ex, &self.corpus.docs, &AtomicBool::new(false)).unwrap_or_default(),
+        );
+        self.entities.index = Some((n, Arc::clone(&idx)));
+        idx
+    }
+
+    /// Entities of the corpus list after the hidden set and the filter.
+    fn corpus_entries(&self) -> Vec<&crate::entities::index::IndexEntry> {
+        let Some((_, idx)) = &self.entities.index else {
+            return Vec::new();
+        };
+        let f = fold_key(&self.entities.filter);
+        idx.entries
+            .iter()
+            .filter(|e| !self.entities.hidden.contains(&(e.etype, e.name.clone())))
+            .filter(|e| f.is_empty() || fold_key(&e.name).contains(&f))
+            .collect()
+    }
+
+    /// Rows of the Entities tab.
+    pub fn entities_tab_rows(&self) -> Vec<InfoRow> {
+        let v = &self.entities;
+        let mut rows = vec![InfoRow::Legend(
+            EntityType::ALL
+                .iter()
+                .map(|t| (t.as_str(), type_color(*t)))
+                .collect(),
+        )];
+        match &v.mode {
+            EntitiesMode::Document => {
+                let hl = if v.highlight_all { "on" } else { "off" };
+                rows.push(InfoRow::Field(
+                    "Entities",
+                    format!("{} · highlight all: {hl} (h)", v.summary.len()),
+                ));
+                rows.push(InfoRow::Text("mentions +adjectives ~boilerplate".into()));
+                let mut last = None;
+                for (i, s) in v.summary.iter().enumerate() {
+                    if last != Some(s.etype) {
+                        rows.push(InfoRow::Heading(type_heading(s.etype).into()));
+                        last = Some(s.etype);
+                    }
+                    let dem = match s.demonyms {
+                        0 => String::new(),
+                        d => format!("+{d}"),
+                    };
+                    let bp = match s.boilerplate {
+                        0 => String::new(),
+                        b => format!("~{b}"),
+                    };
+                    let left = format!("{:>3}{dem:>4}{bp:>3}", s.count);
+                    let chosen = i == v.selected;
+                    rows.push(InfoRow::Tinted(
+                        left,
+                        s.name.clone(),
+                        type_color(s.etype),
+                        chosen,
+                    ));
+                }
+                if v.summary.is_empty() {
+                    rows.push(InfoRow::Text("No entities found".into()));
+                }
+            }
+            EntitiesMode::Across { key, .. } => {
+                let entry = v.index.as_ref().and_then(|(_, idx)| idx.get(key));
+                let name = entry.map_or_else(String::new, |e| e.name.clone());
+                rows.push(InfoRow::Field("Across", name));
+                let docs = entry.map_or(&[][..], |e| e.docs.as_slice());
+                rows.push(InfoRow::Field(
+                    "Docs",
+                    format!("{} (Enter opens, Esc back)", docs.len()),
+                ));
+                for (i, d) in docs.iter().enumerate() {
+                    let Some(doc) = self.corpus.docs.get(d.doc) else {
+                        continue;
+                    };
+                    rows.push(InfoRow::Choice(
+                        format!("{}× {}", d.count, doc.title),
+                        i == v.selected,
+                    ));
+                    rows.push(InfoRow::Text(kwic(&doc.text, &d.first)));
+                }
+            }
+            EntitiesMode::Corpus => {
+                let list = self.corpus_entries();
+                rows.push(InfoRow::Field(
+                    "Corpus",
+                    format!("{} entities (/ filters)", list.len()),
+                ));
+                let typing = matches!(self.popups.last(), Some(Popup::EntitiesFilter));
+                if typing || !v.filter.is_empty() {
+                    let cursor = if typing { "▏" } else { "" };
+                    rows.push(InfoRow::Field("Filter", format!("{}{cursor}", v.filter)));
+                }
+                for (i, e) in list.iter().enumerate().take(1000) {
+                    let mentions: usize = e.docs.iter().map(|d| d.count).sum();
+                    let left = format!("{:>3} docs {mentions:>4}×", e.docs.len());
+                    let chosen = i == v.selected;
+                    rows.push(InfoRow::Tinted(
+                        left,
+                        e.name.clone(),
+                        type_color(e.etype),
+                        chosen,
+                    ));
+                }
+            }
+        }
+        rows
+    }
+
+    /// Reader highlights from the Entities tab: every mention when `h` is on,
+    /// the chosen entity's mentions (and the current one) when the tab shows.
+    pub fn entity_highlights(&self) -> Vec<Highlight> {
+        let v = &self.entities;
+        if self.open_doc().map(|d| d.id.as_str()) != v.doc_id.as_deref() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        if v.highlight_all {
+            for s in &v.summary {
+                for &i in &s.mentions {
+                    out.push(Highlight {
+                        range: v.mentions[i].range.clone(),
+                        style: Style::new().fg(type_color(s.etype)),
+                        priority: 1,
+                    });
+                }
+            }
+        }
+        let showing = self.sidebar.tab == SidebarTab::Entities && v.mode == EntitiesMode::Document;
+        if let Some(s) = v.chosen().filter(|_| showing || v.mention.is_some()) {
+            for (n, &i) in s.mentions.iter().enumerate() {
+                let mut style = Style::new().bg(type_color(s.etype)).fg(Color::Black);
+                if v.mention == Some(n) {
+                    style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+                }
+                out.push(Highlight {
+                    range: v.mentions[i].range.clone(),
+                    style,
+                    priority: 2,
+                });
+            }
+        }
+        out
+    }
+
+    /// Moves the chosen row of the Entities tab.
+    pub(super) fn move_entities(&mut self, m: super::Motion) {
+        self.refresh_entities();
+        let n = match &self.entities.mode {
+            EntitiesMode::Document => self.entities.summary.len(),
+            EntitiesMode::Across { key, .. } => self
+                .entities
+                .index
+                .as_ref()
+                .and_then(|(_, i)| i.get(key))
+                .map_or(0, |e| e.docs.len()),
+            EntitiesMode::Corpus => self.corpus_entries().len(),
+        };
+        let v = &mut self.entities;
+        v.selected = m.apply(v.selected, 10, n.saturating_sub(1));
+        if v.mode == EntitiesMode::Document {
+            v.doc_selected = v.selected;
+            v.mention = None;
+        }
+        let row = self
+            .entities_tab_rows()
+            .iter()
+            .position(|r| matches!(r, InfoRow::Tinted(_, _, _, true) | InfoRow::Choice(_, true)))
+            .unwrap_or(0);
+        let page = self
+            .areas()
+            .sidebar
+            .map_or(1, |r| r.height.saturating_sub(4) as usize)
+            .max(1);
+        if row < self.sidebar.scroll + 1 {
+            self.sidebar.scroll = row.saturating_sub(1);
+        } else if row >= self.sidebar.scroll + page {
+            self.sidebar.scroll = row + 1 - page;
+        }
+    }
+
+    /// Carries out an entity action.
+    pub(super) fn entities_action(&mut self, action: Action) -> Vec<Effect> {
+        self.mark_dirty();
+        self.refresh_entities();
+        match action {
+            Action::NextMention => self.step_mention(1),
+            Action::PrevMention => self.step_mention(-1),
+            Action::ToggleEntityHighlights => {
+                self.entities.highlight_all = !self.entities.highlight_all;
+            }
+            Action::EntityEnter => self.entity_enter(),
+            Action::EntityBack => {
+                let v = &mut self.entities;
+                v.mode = match &v.mode {
+                    EntitiesMode::Across {
+                        from_corpus: true, ..
+                    } => EntitiesMode::Corpus,
+                    _ => EntitiesMode::Document,
+                };
+                v.selected = if v.mode == EntitiesMode::Document {
+                    v.doc_selected
+                } else {
+                    0
+                };
+                self.sidebar.scroll = 0;
+            }
+            Action::EntityCorpusView => {
+                self.corpus_index();
+                self.sidebar.tab = SidebarTab::Entities;
+                self.entities.mode = EntitiesMode::Corpus;
+                self.entities.selected = 0;
+                self.sidebar.scroll = 0;
+                self.set_focus(Pane::Sidebar);
+            }
+            Action::FilterEntities if self.entities.mode == EntitiesMode::Corpus => {
+                self.popups.push(Popup::EntitiesFilter);
+            }
+            Action::HideEntity => return self.hide_entity(),
+            Action::AddEntity => self.open_entity_form(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn step_mention(&mut self, delta: isize) {
+        let v = &mut self.entities;
+        let Some(s) = v.summary.get(v.doc_selected) else {
+            self.status.message = Some("no entities in this document".into());
+            return;
+        };
+        let n = s.mentions.len();
+        if n == 0 {
+            return;
+        }
+        let next = match v.mention {
+            None if delta < 0 => n - 1,
+            None => 0,
+            Some(i) => (i as isize + delta).rem_euclid(n as isize) as usize,
+        };
+        v.mention = Some(next);
+        let range = v.mentions[s.mentions[next]].range.clone();
+        let msg = format!("{} — mention {}/{}", s.name, next + 1, n);
+        self.status.message = Some(msg);
+        self.show_offset(range.start);
+    }
+
+    fn entity_enter(&mut self) {
+        match self.entities.mode.clone() {
+            EntitiesMode::Document => {
+                let Some(key) = self.entities.chosen().map(|s| s.key.clone()) else {
+                    return;
+                };
+                self.corpus_index();
+                self.entities.mode = EntitiesMode::Across {
+                    key,
+                    from_corpus: false,
+                };
+                self.entities.selected = 0;
+                self.sidebar.scroll = 0;
+            }
+            EntitiesMode::Corpus => {
+                let Some(key) = self
+                    .corpus_entries()
+                    .get(self.entities.selected)
+                    .map(|e| e.key.clone())
+                else {
+                    return;
+                };
+                self.entities.mode = EntitiesMode::Across {
+                    key,
+                    from_corpus: true,
+                };
+                self.entities.selected = 0;
+                self.sidebar.scroll = 0;
+            }
+            EntitiesMode::Across { key, .. } => {
+                let idx = self.corpus_index();
+                let Some(d) = idx
+                    .get(&key)
+                    .and_then(|e| e.docs.get(self.entities.selected))
+                else {
+                    return;
+                };
+                let (doc, first) = (d.doc, d.first.clone());
+                self.open(doc);
+                self.refresh_entities();
+                let v = &mut self.entities;
+                v.mode = EntitiesMode::Document;
+                v.doc_selected = v.summary.iter().position(|s| s.key == key).unwrap_or(0);
+                v.selected = v.doc_selected;
+                v.mention = v.summary.get(v.doc_selected).and_then(|s| {
+                    s.mentions
+                        .iter()
+                        .position(|&i| v.mentions[i].range == first)
+                });
+                self.sidebar.scroll = 0;
+                self.set_focus(Pane::Reader);
+                self.show_offset(first.start);
+            }
+        }
+    }
+
+    fn hide_entity(&mut self) -> Vec<Effect> {
+        let target = match &self.entities.mode {
+            EntitiesMode::Document => self.entities.chosen().map(|s| (s.etype, s.name.clone())),
+            EntitiesMode::Corpus => self
+                .corpus_entries()
+                .get(self.entities.selected)
+                .map(|e| (e.etype, e.name.clone())),
+            EntitiesMode::Across { .. } => None,
+        };
+        let Some(key) = target else { return Vec::new() };
+        self.status.message = Some(format!("hidden: {}", key.1));
+        self.entities.hidden.insert(key);
+        self.entities.selected = 0;
+        self.forget_doc_entities();
+        vec![Effect::SaveHiddenEntities(self.entities.hidden.clone())]
+    }
+
+    fn open_entity_form(&mut self) {
+        let name = match (self.open_doc(), self.annotations.selection.clone()) {
+            (Some(doc), Some(r)) => one_line(doc.text.get(r).unwrap_or_default()),
+            _ => String::new(),
+        };
+        self.popups.push(Popup::EntityForm(EntityForm {
+            name,
+            etype: EntityType::Person,
+        }));
+    }
+
+    /// Whether the top popup is one of the Entities tab's text inputs.
+    pub fn entity_input_active(&self) -> bool {
+        matches!(
+            self.popups.last(),
+            Some(Popup::EntityForm(_) | Popup::EntitiesFilter)
+        )
+    }
+
+    /// A key for the add-entity form or the corpus filter.
+    pub(super) fn entity_input_key(&mut self, ev: crossterm::event::KeyEvent) -> Vec<Effect> {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        self.mark_dirty();
+        let plain = !ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
+            return vec![Effect::Quit];
+        }
+        match self.popups.last_mut() {
+            Some(Popup::EntitiesFilter) => {
+                match ev.code {
+                    KeyCode::Enter => {
+                        self.popups.pop();
+                    }
+                    KeyCode::Esc => {
+                        self.popups.pop();
+                        self.entities.filter.clear();
+                    }
+                    KeyCode::Backspace => {
+                        self.entities.filter.pop();
+                    }
+                    KeyCode::Char(c) if plain => self.entities.filter.push(c),
+                    _ => {}
+                }
+                self.entities.selected = 0;
+                self.sidebar.scroll = 0;
+                Vec::new()
+            }
+            Some(Popup::EntityForm(f)) => match ev.code {
+                KeyCode::Esc => {
+                    self.popups.pop();
+                    Vec::new()
+                }
+                KeyCode::Tab | KeyCode::Down => {
+                    f.etype = next_type(f.etype, 1);
+                    Vec::new()
+                }
+                KeyCode::BackTab | KeyCode::Up => {
+                    f.etype = next_type(f.etype, -1);
+                    Vec::new()
+                }
+                KeyCode::Backspace => {
+                    f.name.pop();
+                    Vec::new()
+                }
+                KeyCode::Char(c) if plain => {
+                    f.name.push(c);
+                    Vec::new()
+                }
+                KeyCode::Enter => {
+                    let f = f.clone();
+                    self.popups.pop();
+                    self.save_entity_form(f)
+                }
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    fn save_entity_form(&mut self, f: EntityForm) -> Vec<Effect> {
+        let name = one_line(&f.name);
+        if fold_key(&name).trim().is_empty() {
+            self.status.message = Some("no name: nothing added".into());
+            return Vec::new();
+        }
+        let entry = Entry {
+            canonical: name.clone(),
+            etype: f.etype,
+            aliases: vec![name.clone()],
+            demonyms: Vec::new(),
+            latin: None,
+            source: Source::User,
+        };
+        self.entities.user.push(entry.clone());
+        self.entities.extractor = None;
+        self.entities.index = None;
+        self.forget_doc_entities();
+        self.status.message = Some(format!("added {} ({})", name, f.etype.as_str()));
+        vec![Effect::SaveUserEntity(entry)]
+    }
+}
+
+fn next_type(t: EntityType, d: isize) -> EntityType {
+    let all = [
+        EntityType::Person,
+        EntityType::Place,
+        EntityType::Organization,
+    ];
+    let i = all.iter().position(|x| *x == t).unwrap_or(0) as isize;
+    all[(i + d).rem_euclid(3) as usize]
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A keyword-in-context line: about 40 characters either side of `r`.
+pub fn kwic(text: &str, r: &Range<usize>) -> String {
+    let start = r.start.min(text.len());
+    let end = r.end.clamp(start, text.len());
+    let before: String = {
+        let mut v: Vec<char> = text[..start].chars().rev().take(40).collect();
+        v.reverse();
+        v.into_iter().collect()
+    };
+    let after: String = text[end..].chars().take(40).collect();
+    one_line(&format!("…{before}{}{after}…", &text[start..end]))
+}

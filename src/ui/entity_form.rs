@@ -1,0 +1,67 @@
+//! The add-entity popup (`e`): the name (bidi-rendered through the inline
+//! layout) and its type, which Tab cycles.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::areas::Areas;
+use super::inline::{draw_inline, Align};
+use super::note_form::tail_fitting;
+use crate::app::{type_color, App, EntityForm};
+use crate::entities::EntityType;
+
+/// Draws the form over the screen.
+pub fn render(buf: &mut Buffer, screen: Rect, app: &App, form: &EntityForm) {
+    let areas = Areas::compute(screen, &app.prefs, app.focus);
+    let area = areas.popup(60, 6).intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .title(" Add to the gazetteer · Tab type · Enter saves · Esc cancels ")
+        .border_style(theme.border_focused)
+        .title_style(theme.title);
+    let body = block.inner(area);
+    block.render(area, buf);
+    if body.height < 3 || body.width < 12 {
+        return;
+    }
+    buf.set_stringn(body.x, body.y, "Name", 6, theme.key);
+    let field = Rect::new(body.x + 6, body.y, body.width - 6, 1);
+    let shown = format!(
+        "{}▏",
+        tail_fitting(&form.name, field.width.saturating_sub(1))
+    );
+    draw_inline(
+        buf,
+        field,
+        &shown,
+        app.inline_ctx(),
+        Align::Left,
+        theme.text,
+    );
+    buf.set_stringn(body.x, body.y + 2, "Type", 6, theme.key);
+    let mut x = body.x + 6;
+    for t in [
+        EntityType::Person,
+        EntityType::Place,
+        EntityType::Organization,
+    ] {
+        let mut style = Style::new().fg(type_color(t));
+        if t == form.etype {
+            style = style.add_modifier(ratatui::style::Modifier::REVERSED);
+        }
+        let (nx, _) = buf.set_stringn(
+            x,
+            body.y + 2,
+            t.as_str(),
+            body.right().saturating_sub(x) as usize,
+            style,
+        );
+        x = nx.saturating_add(2).min(body.right());
+    }
+}

@@ -1,0 +1,244 @@
+//! The Entities tab, its keys and the add/hide effects, on App state; a
+//! snapshot of the tab.
+
+mod common;
+
+use common::{app_sized, keys};
+use qari::action::Effect;
+use qari::app::{App, EntitiesMode, InfoRow, Pane, Popup, SidebarTab};
+use qari::entities::EntityType;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+/// An app with the Entities tab shown and focused.
+fn on_tab() -> App {
+    let mut a = app_sized(120, 40);
+    keys(&mut a, "<Tab> <Tab> l l");
+    assert_eq!(a.sidebar.tab, SidebarTab::Entities);
+    assert_eq!(a.focus, Pane::Sidebar);
+    a
+}
+
+fn tinted(a: &App) -> Vec<(String, bool)> {
+    a.entities_tab_rows()
+        .into_iter()
+        .filter_map(|r| match r {
+            InfoRow::Tinted(left, t, _, chosen) => Some((format!("{left} {t}"), chosen)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn tab_groups_entities_by_type_with_counts() {
+    let a = on_tab();
+    let rows = a.entities_tab_rows();
+    assert!(matches!(rows[0], InfoRow::Legend(_)));
+    let headings: Vec<String> = rows
+        .iter()
+        .filter_map(|r| match r {
+            InfoRow::Heading(h) => Some(h.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(headings, ["People", "Places", "Organisations", "Dates"]);
+    let t = tinted(&a);
+    assert!(t[0].1, "first entity chosen");
+    assert!(t.iter().any(|(l, _)| l.contains("أرمينيا")));
+    // within a type, most mentions first
+    let s = a.entities.summary();
+    let places: Vec<usize> = s
+        .iter()
+        .filter(|e| e.etype == EntityType::Place)
+        .map(|e| e.count)
+        .collect();
+    assert!(places.windows(2).all(|w| w[0] >= w[1]));
+}
+
+#[test]
+fn j_k_choose_and_the_reader_highlights_the_chosen_entity() {
+    let mut a = on_tab();
+    let first = a.entities.chosen().unwrap().key.clone();
+    keys(&mut a, "j");
+    assert_ne!(a.entities.chosen().unwrap().key, first);
+    let n = a.entities.chosen().unwrap().mentions.len();
+    assert_eq!(a.reader_highlights().len(), n);
+    keys(&mut a, "k");
+    assert_eq!(a.entities.chosen().unwrap().key, first);
+}
+
+#[test]
+fn n_and_shift_n_step_through_mentions_and_scroll() {
+    let mut a = on_tab();
+    // Armenia: many mentions, so the reader has to scroll
+    while !a.entities.chosen().unwrap().name.contains("أرمينيا") {
+        keys(&mut a, "j");
+    }
+    let total = a.entities.chosen().unwrap().mentions.len();
+    keys(&mut a, "N");
+    assert_eq!(a.entities.mention, Some(total - 1));
+    assert!(a.reader.top > 0, "last mention scrolled into view");
+    keys(&mut a, "n");
+    assert_eq!(a.entities.mention, Some(0));
+    keys(&mut a, "n");
+    assert_eq!(a.entities.mention, Some(1));
+    assert!(a
+        .status
+        .message
+        .as_deref()
+        .unwrap()
+        .contains(&format!("2/{total}")));
+    // the same keys work from the reader
+    keys(&mut a, "<Tab>");
+    assert_eq!(a.focus, Pane::List);
+    keys(&mut a, "<Tab>");
+    assert_eq!(a.focus, Pane::Reader);
+    keys(&mut a, "n");
+    assert_eq!(a.entities.mention, Some(2));
+    keys(&mut a, "N N");
+    assert_eq!(a.entities.mention, Some(0));
+}
+
+#[test]
+fn h_toggles_highlighting_of_all_entities() {
+    let mut a = on_tab();
+    let chosen = a.reader_highlights().len();
+    keys(&mut a, "h");
+    assert!(a.entities.highlight_all);
+    let all: usize = a.entities.summary().iter().map(|s| s.mentions.len()).sum();
+    assert_eq!(a.reader_highlights().len(), chosen + all);
+    keys(&mut a, "<S-Tab>");
+    assert_eq!(a.focus, Pane::Reader);
+    keys(&mut a, "h");
+    assert!(!a.entities.highlight_all);
+}
+
+#[test]
+fn enter_lists_documents_across_the_corpus_and_opens_one_at_the_mention() {
+    let mut a = on_tab();
+    while !a.entities.chosen().unwrap().name.contains("أرمينيا") {
+        keys(&mut a, "j");
+    }
+    keys(&mut a, "<Enter>");
+    assert!(matches!(a.entities.mode, EntitiesMode::Across { .. }));
+    let rows = a.entities_tab_rows();
+    let docs = rows
+        .iter()
+        .filter(|r| matches!(r, InfoRow::Choice(..)))
+        .count();
+    assert_eq!(docs, 5, "Armenia is in every seed");
+    assert!(rows
+        .iter()
+        .any(|r| matches!(r, InfoRow::Text(t) if t.contains("أرمينيا"))));
+    keys(&mut a, "j <Enter>");
+    assert_eq!(a.focus, Pane::Reader);
+    assert_eq!(a.entities.mode, EntitiesMode::Document);
+    assert!(a.entities.chosen().unwrap().name.contains("أرمينيا"));
+    assert!(a.entities.mention.is_some());
+}
+
+#[test]
+fn esc_and_backspace_go_back() {
+    let mut a = on_tab();
+    keys(&mut a, "<Enter>");
+    keys(&mut a, "<Esc>");
+    assert_eq!(a.entities.mode, EntitiesMode::Document);
+    keys(&mut a, "<Enter> <Backspace>");
+    assert_eq!(a.entities.mode, EntitiesMode::Document);
+}
+
+#[test]
+fn corpus_view_filters_by_typing_and_hides_with_x() {
+    let mut a = app_sized(120, 40);
+    keys(&mut a, "E");
+    assert_eq!(a.entities.mode, EntitiesMode::Corpus);
+    assert_eq!(
+        (a.focus, a.sidebar.tab),
+        (Pane::Sidebar, SidebarTab::Entities)
+    );
+    let all = tinted(&a).len();
+    assert!(all > 30);
+    assert!(tinted(&a)[0].0.contains("5 docs"));
+    keys(&mut a, "/");
+    assert!(matches!(a.popups.last(), Some(Popup::EntitiesFilter)));
+    for c in "روسيا".chars() {
+        a.handle_event(qari::event::AppEvent::Key(
+            crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c)),
+        ));
+    }
+    keys(&mut a, "<Enter>");
+    assert!(a.popups.is_empty());
+    let filtered = tinted(&a);
+    assert!(filtered.len() < all && !filtered.is_empty());
+    assert!(filtered.iter().all(|(l, _)| l.contains("روسيا")));
+    let effects = keys(&mut a, "x");
+    let hidden = match &effects[..] {
+        [Effect::SaveHiddenEntities(h)] => h.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(hidden.iter().any(|(_, n)| n.contains("روسيا")));
+    assert!(tinted(&a).len() < filtered.len());
+}
+
+#[test]
+fn e_adds_the_selection_to_the_user_gazetteer() {
+    let mut a = app_sized(120, 40);
+    keys(&mut a, "<Tab>");
+    assert_eq!(a.focus, Pane::Reader);
+    keys(&mut a, "e");
+    let Some(Popup::EntityForm(f)) = a.popups.last() else {
+        panic!("no form")
+    };
+    assert!(f.name.is_empty());
+    keys(&mut a, "<Esc>");
+    assert!(a.popups.is_empty());
+    // with a selection the form starts with its text
+    keys(&mut a, "v e");
+    let Some(Popup::EntityForm(f)) = a.popups.last() else {
+        panic!("no form")
+    };
+    assert!(!f.name.is_empty());
+    keys(&mut a, "<Esc> <Esc>");
+    assert!(a.popups.is_empty() && a.annotations.selection.is_none());
+    keys(&mut a, "e");
+    for c in "شركة المثال".chars() {
+        a.handle_event(qari::event::AppEvent::Key(
+            crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c)),
+        ));
+    }
+    keys(&mut a, "<Tab> <Tab>");
+    let effects = keys(&mut a, "<Enter>");
+    match &effects[..] {
+        [Effect::SaveUserEntity(e)] => {
+            assert_eq!(e.canonical, "شركة المثال");
+            assert_eq!(e.etype, EntityType::Organization);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(a.entities.user.len(), 1);
+}
+
+#[test]
+fn entities_tab_snapshot_120x40() {
+    let a = on_tab();
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| qari::ui::render(f, &a)).unwrap();
+    let buf = t.backend().buffer();
+    let area = a.areas().sidebar.unwrap();
+    let mut out = String::new();
+    for y in area.y..area.bottom() {
+        out.push('\u{202D}');
+        let mut skip = 0;
+        for x in area.x..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buf[(x, y)].symbol();
+            out.push_str(s);
+            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
+        }
+        out.push_str("\u{202C}\n");
+    }
+    insta::assert_snapshot!(out);
+}
