@@ -150,6 +150,15 @@ pub const ACTIONS_AR: &[(&str, &str)] = &[
     ("select_word_more", "توسيع التحديد بكلمة"),
     ("start_selection", "بدء التحديد من جملة المؤشر"),
     ("toggle_notes_scope", "هذا المستند / كل المجموعة"),
+    ("next_mention", "الإشارة التالية إلى الكيان المختار"),
+    ("prev_mention", "الإشارة السابقة إلى الكيان المختار"),
+    ("toggle_entity_highlights", "إبراز كل الكيانات أو إيقافه"),
+    ("entity_enter", "المستندات التي تذكره / فتح المستند"),
+    ("entity_back", "العودة إلى القائمة السابقة"),
+    ("entity_corpus_view", "كيانات المجموعة كلها"),
+    ("filter_entities", "تصفية قائمة كيانات المجموعة"),
+    ("hide_entity", "إخفاء هذا الكيان"),
+    ("add_entity", "إضافة الاسم المحدد إلى المعجم الخاص"),
 ];
 
 /// `msg` in `lang`.

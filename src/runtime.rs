@@ -302,8 +302,8 @@ pub fn run_tui(paths: Vec<PathBuf>, settings: &Settings) -> Result<()> {
     }
     // The user's gazetteer and hidden entities; problems leave the bundled
     // gazetteer working and are shown in the status bar.
-    let user = crate::entities::store::load_user_gazetteer(&data_dir);
-    let hidden = crate::entities::store::load_hidden(&data_dir).unwrap_or_default();
+    let user = crate::entities::store::load_user_gazetteer(&settings.data_dir);
+    let hidden = crate::entities::store::load_hidden(&settings.data_dir).unwrap_or_default();
     match user {
         Ok((entries, errors)) => {
             if let Some(e) = errors.first() {
