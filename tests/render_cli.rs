@@ -29,8 +29,9 @@ fn run(args: &[&str]) -> String {
 
 #[test]
 fn render_binary_prints_the_reader_lines() {
-    let text = std::fs::read_to_string(SEED).unwrap();
-    let paragraphs = qari::corpus::paragraph_ranges(&text);
+    // The document as the reader gets it (decoded, sanitised, split).
+    let doc = qari::corpus::load_file(std::path::Path::new(SEED)).expect("seed loads");
+    let (text, paragraphs) = (doc.text, doc.paragraphs);
     let stdout = run(&["--width", "50"]);
     let opts = LayoutOptions {
         width: 50,

@@ -99,6 +99,32 @@ impl VisualLine {
     }
 }
 
+impl VisualLine {
+    /// Screen column (padding included) of the cell showing logical byte
+    /// `at`, if this line shows it.
+    pub fn col_of(&self, at: usize) -> Option<u16> {
+        let mut col = self.pad as usize;
+        for c in &self.cells {
+            if c.logical.start <= at && at < c.logical.end {
+                return u16::try_from(col).ok();
+            }
+            col += c.width as usize;
+        }
+        None
+    }
+
+    /// The cell covering screen column `col` (padding included), if any.
+    pub fn cell_at(&self, col: u16) -> Option<&Cell> {
+        let mut x = self.pad as usize;
+        let col = col as usize;
+        self.cells.iter().find(|c| {
+            let hit = x <= col && col < x + c.width as usize;
+            x += c.width as usize;
+            hit
+        })
+    }
+}
+
 /// The lines of a whole document at one width.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DocLayout {
@@ -106,6 +132,30 @@ pub struct DocLayout {
     pub width: u16,
     /// Screen lines in order, with one blank line between paragraphs.
     pub lines: Vec<VisualLine>,
+}
+
+impl DocLayout {
+    /// Index of the line showing logical byte `at` (the first line of the
+    /// next paragraph when `at` falls in a space dropped at a line break or
+    /// between paragraphs).
+    pub fn line_of(&self, at: usize) -> Option<usize> {
+        let i = self
+            .lines
+            .partition_point(|l| l.paragraph == usize::MAX || l.logical.end <= at);
+        let i = (i..self.lines.len()).find(|&i| self.lines[i].paragraph != usize::MAX)?;
+        Some(i)
+    }
+
+    /// Logical → visual: the (line, column) where byte `at` is shown.
+    pub fn logical_to_visual(&self, at: usize) -> Option<(usize, u16)> {
+        let i = self.line_of(at)?;
+        Some((i, self.lines[i].col_of(at)?))
+    }
+
+    /// Visual → logical: the byte range shown at (line, column).
+    pub fn visual_to_logical(&self, line: usize, col: u16) -> Option<Range<usize>> {
+        Some(self.lines.get(line)?.cell_at(col)?.logical.clone())
+    }
 }
 
 /// Lays out the given paragraphs (byte ranges of `text`) at `opts.width`.

@@ -258,3 +258,26 @@ fn inline_cuts_in_logical_order_with_an_ellipsis_at_the_logical_end() {
     let short = layout_inline("لا", 10, &opts(80, true));
     assert_eq!(short.to_text(), "\u{FEFB}");
 }
+
+#[test]
+fn logical_and_visual_maps_are_inverse() {
+    let text = "في (الناتو) عام 2010 وقعت الاتفاقية";
+    let l = layout_text(text, &opts(16, true));
+    for (at, _) in text.char_indices() {
+        let Some((line, col)) = l.logical_to_visual(at) else {
+            // Only spaces dropped at line breaks have no cell.
+            assert_eq!(&text[at..at + 1], " ");
+            continue;
+        };
+        let r = l.visual_to_logical(line, col).unwrap();
+        assert!(r.contains(&at), "{at} -> ({line}, {col}) -> {r:?}");
+    }
+    // The first logical letter of an RTL line is its rightmost cell.
+    let (line, col) = l.logical_to_visual(0).unwrap();
+    assert_eq!(line, 0);
+    assert_eq!(col as usize, l.lines[0].width() - 1);
+    // Padding shows nothing.
+    assert_eq!(l.lines[0].pad, 1);
+    assert_eq!(l.visual_to_logical(0, 0), None);
+    assert_eq!(l.line_of(text.len() - 1), Some(l.lines.len() - 1));
+}
