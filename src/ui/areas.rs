@@ -149,7 +149,12 @@ impl Areas {
     /// around it when the screen allows.
     pub fn popup(&self, max_w: u16, max_h: u16) -> Rect {
         let s = self.screen;
-        let w = max_w.min(s.width.saturating_sub(4)).max(s.width.min(10));
+        // Narrow screens give the popup every column: its text matters more
+        // than the panes peeking out around it.
+        let margin = if s.width >= 60 { 4 } else { 0 };
+        let w = max_w
+            .min(s.width.saturating_sub(margin))
+            .max(s.width.min(10));
         let h = max_h.min(s.height.saturating_sub(2)).max(s.height.min(3));
         Rect::new(
             s.x + (s.width - w.min(s.width)) / 2,
