@@ -48,7 +48,7 @@ fn main() {
                 (FileSource::Disk(p), s) => {
                     let bytes = std::fs::read(p).unwrap_or_default();
                     if s == "decode" {
-                        qari::corpus::decode::decode(bytes).map_or(0, |d| d.text.len())
+                        qari::corpus::decode::decode(&bytes).map_or(0, |d| d.text.len())
                     } else {
                         bytes.len()
                     }

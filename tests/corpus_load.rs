@@ -130,6 +130,29 @@ fn arguments_keep_their_order_and_duplicate_ids_get_a_suffix() {
 }
 
 #[test]
+fn a_record_id_that_is_taken_gets_a_suffix() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "a.txt", "نص");
+    write(
+        tmp.path(),
+        "b.jsonl",
+        "{\"id\":\"a.txt\",\"text\":\"سجل\"}\n",
+    );
+    let corpus = load(&[tmp.path().to_path_buf()]);
+    let ids: Vec<_> = corpus.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a.txt", "a.txt#2"]);
+    let streamed = std::sync::Mutex::new(Vec::new());
+    load_streaming(&[tmp.path().to_path_buf()], |e| {
+        if let LoadEvent::Loaded { doc, .. } = e {
+            streamed.lock().unwrap().push(doc.id);
+        }
+    });
+    let mut streamed = streamed.into_inner().unwrap();
+    streamed.sort();
+    assert_eq!(streamed, ["a.txt", "a.txt#2"]);
+}
+
+#[test]
 fn streaming_reports_every_document_with_its_place() {
     let tmp = mixed_folder();
     let events = std::sync::Mutex::new(Vec::new());

@@ -139,12 +139,14 @@ fn find_in(s: &str) -> Option<(String, Range<usize>)> {
         let m = re.find(s)?;
         Some((re.captures(m.as_str())?, m.start()))
     };
-    if let Some((c, at)) = first(&p.arabic) {
+    if let Some((c, at)) = (!s.is_ascii()).then(|| first(&p.arabic)).flatten() {
         let month = AR_MONTHS.iter().find(|(n, _)| *n == &c[2]).map(|(_, m)| *m);
         let d = (|| iso(number(&c[3])?, month?, number(&c[1])?))();
         consider(d, c.get(0).map_or(0..0, |m| at + m.start()..at + m.end()));
     }
-    if let Some((c, at)) = first(&p.english) {
+    let ascii_letters = s.bytes().any(|b| b.is_ascii_alphabetic());
+    let separators = s.bytes().any(|b| matches!(b, b'/' | b'-' | b'.'));
+    if let Some((c, at)) = ascii_letters.then(|| first(&p.english)).flatten() {
         let d = if c.get(1).is_some() {
             (|| iso(number(&c[3])?, en_month(&c[2])?, number(&c[1])?))()
         } else {
@@ -152,7 +154,7 @@ fn find_in(s: &str) -> Option<(String, Range<usize>)> {
         };
         consider(d, c.get(0).map_or(0..0, |m| at + m.start()..at + m.end()));
     }
-    if let Some((c, at)) = first(&p.numeric) {
+    if let Some((c, at)) = separators.then(|| first(&p.numeric)).flatten() {
         let d = if c.get(1).is_some() {
             (|| iso(number(&c[1])?, number(&c[2])?, number(&c[3])?))()
         } else {

@@ -20,52 +20,54 @@ pub struct Decoded {
 const SNIFF_LEN: usize = 8192;
 
 /// Decodes the bytes of a file, or says why they are not text.
-pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
+///
+/// Takes a slice so that the loader can reuse one read buffer per thread;
+/// valid UTF-8 (checked with encoding_rs's SIMD validator) is copied into an
+/// exactly sized string.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let mut notes = Vec::new();
     let text = decode_raw(bytes, &mut notes)?;
     Ok(Decoded { text, notes })
 }
 
-fn decode_raw(bytes: Vec<u8>, notes: &mut Vec<String>) -> Result<String, String> {
-    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
+fn decode_raw(bytes: &[u8], notes: &mut Vec<String>) -> Result<String, String> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let rest = &bytes[bom_len..];
         if enc == UTF_8 {
-            let mut bytes = bytes;
-            bytes.drain(..bom_len);
-            return utf8_or_lossy(bytes, notes);
+            return match strict_utf8(rest) {
+                Some(t) => Ok(t),
+                None => decode_with(UTF_8, rest, notes),
+            };
         }
-        let text = decode_with(enc, &bytes[bom_len..], notes)?;
+        let text = decode_with(enc, rest, notes)?;
         notes.push(format!("decoded as {}", enc.name()));
         return Ok(text);
     }
-    if let Some(enc) = utf16_without_bom(&bytes) {
-        let text = decode_with(enc, &bytes, notes)?;
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let text = decode_with(enc, bytes, notes)?;
         notes.push(format!("decoded as {} (no byte order mark)", enc.name()));
         return Ok(text);
     }
-    check_binary(&bytes)?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let bytes = e.into_bytes();
-            if mostly_utf8(&bytes) {
-                return utf8_or_lossy(bytes, notes);
-            }
-            let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
-            det.feed(&bytes, true);
-            let enc = det.guess(None, Utf8Detection::Allow);
-            let text = decode_with(enc, &bytes, notes)?;
-            notes.push(format!("decoded as {} (guessed)", enc.name()));
-            Ok(text)
-        }
+    check_binary(bytes)?;
+    if let Some(text) = strict_utf8(bytes) {
+        return Ok(text);
     }
+    if mostly_utf8(bytes) {
+        return decode_with(UTF_8, bytes, notes);
+    }
+    let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    let enc = det.guess(None, Utf8Detection::Allow);
+    let text = decode_with(enc, bytes, notes)?;
+    notes.push(format!("decoded as {} (guessed)", enc.name()));
+    Ok(text)
 }
 
-/// Valid UTF-8 as is; otherwise lossy UTF-8 with a note.
-fn utf8_or_lossy(bytes: Vec<u8>, notes: &mut Vec<String>) -> Result<String, String> {
-    match String::from_utf8(bytes) {
-        Ok(t) => Ok(t),
-        Err(e) => decode_with(UTF_8, e.as_bytes(), notes),
-    }
+/// The bytes as a string when they are valid UTF-8.
+fn strict_utf8(bytes: &[u8]) -> Option<String> {
+    UTF_8
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|t| t.into_owned())
 }
 
 /// Decodes with replacement; too many replacements means the file is not
@@ -172,7 +174,7 @@ mod tests {
     }
 
     fn ok(bytes: Vec<u8>) -> Decoded {
-        decode(bytes).expect("decodes")
+        decode(&bytes).expect("decodes")
     }
 
     #[test]
@@ -225,9 +227,9 @@ mod tests {
 
     #[test]
     fn binary_files_are_refused() {
-        let e = decode(vec![0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0]).unwrap_err();
+        let e = decode(&[0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0]).unwrap_err();
         assert!(e.contains("binary"), "{e}");
-        let e = decode((1u8..=8).cycle().take(100).collect()).unwrap_err();
+        let e = decode(&(1u8..=8).cycle().take(100).collect::<Vec<_>>()).unwrap_err();
         assert!(e.contains("control"), "{e}");
     }
 
@@ -237,7 +239,7 @@ mod tests {
         for _ in 0..50 {
             b.extend([0x00, 0xD8]);
         }
-        let e = decode(b).unwrap_err();
+        let e = decode(&b).unwrap_err();
         assert!(e.starts_with("undecodable"), "{e}");
     }
 

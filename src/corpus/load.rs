@@ -106,7 +106,7 @@ pub fn load_file(path: &Path) -> Result<Document, Skipped> {
         path: path.to_path_buf(),
         reason: "nothing to read".into(),
     })?;
-    let (mut docs, mut skipped) = read_file(&file);
+    let (mut docs, mut skipped) = read_file(&file, &mut Vec::new());
     if docs.is_empty() {
         return Err(skipped.pop().unwrap_or(Skipped {
             path: path.to_path_buf(),
@@ -158,9 +158,14 @@ fn run(
     for s in skipped {
         sink(LoadEvent::Skipped(s));
     }
-    let ids = Mutex::new(files.iter().map(|f| f.id.clone()).collect::<HashSet<_>>());
-    let work = |(i, file): (usize, &PlannedFile)| {
-        let (docs, skipped) = read_file(file);
+    // Ids taken so far, for JSONL records (file ids are unique already).
+    let ids = Mutex::new(if dedupe_records {
+        files.iter().map(|f| f.id.clone()).collect()
+    } else {
+        HashSet::new()
+    });
+    let work = |buf: &mut Vec<u8>, (i, file): (usize, &PlannedFile)| {
+        let (docs, skipped) = read_file(file, buf);
         let jsonl = file.is_jsonl();
         for (record, mut doc) in docs.into_iter().enumerate() {
             if jsonl && dedupe_records {
@@ -180,34 +185,47 @@ fn run(
         .num_threads(LOAD_THREADS)
         .build()
     {
-        Ok(pool) => pool.install(|| files.par_iter().enumerate().for_each(work)),
+        Ok(pool) => pool.install(|| {
+            files
+                .par_iter()
+                .enumerate()
+                .for_each_init(Vec::new, |buf, item| work(buf, item))
+        }),
         // No threads available: load on this one.
-        Err(_) => files.iter().enumerate().for_each(work),
+        Err(_) => {
+            let mut buf = Vec::new();
+            files
+                .iter()
+                .enumerate()
+                .for_each(|item| work(&mut buf, item));
+        }
     }
     sink(LoadEvent::Done);
 }
 
-fn read_bytes(file: &PlannedFile) -> Result<Vec<u8>, std::io::Error> {
+/// The bytes of a planned file: embedded bytes, or the file read into `buf`.
+fn read_bytes<'a>(file: &PlannedFile, buf: &'a mut Vec<u8>) -> std::io::Result<&'a [u8]> {
     match &file.source {
-        FileSource::Embedded(b) => Ok(b.to_vec()),
+        FileSource::Embedded(b) => Ok(b),
         FileSource::Disk(p) => {
             let mut f = std::fs::File::open(p)?;
-            let mut buf = Vec::with_capacity(usize::try_from(file.size).unwrap_or(0) + 1);
-            f.read_to_end(&mut buf)?;
+            buf.clear();
+            buf.reserve(usize::try_from(file.size).unwrap_or(0) + 1);
+            f.read_to_end(buf)?;
             Ok(buf)
         }
     }
 }
 
 /// Reads one planned file into its documents (several for JSONL) and the
-/// parts that were skipped.
-fn read_file(file: &PlannedFile) -> (Vec<Document>, Vec<Skipped>) {
+/// parts that were skipped. `buf` is a read buffer reused between files.
+fn read_file(file: &PlannedFile, buf: &mut Vec<u8>) -> (Vec<Document>, Vec<Skipped>) {
     let path = file.path().map(Path::to_path_buf);
     let skip = |reason: String| Skipped {
         path: path.clone().unwrap_or_else(|| PathBuf::from(&file.id)),
         reason,
     };
-    let bytes = match read_bytes(file) {
+    let bytes = match read_bytes(file, buf) {
         Ok(b) => b,
         Err(e) => return (Vec::new(), vec![skip(e.to_string())]),
     };
