@@ -201,6 +201,33 @@ mod tests {
         assert_eq!(d.unwrap().text, "أ\n");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_load_or_are_refused_without_panicking(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)
+        ) {
+            let Ok(d) = crate::corpus::decode::decode(&bytes) else { return Ok(()) };
+            let Ok(doc) = build_document("x".into(), None, d.text, d.notes, Given::default()) else {
+                return Ok(());
+            };
+            proptest::prop_assert!(!doc.text.chars().any(|c| c.is_control() && c != '\n'));
+            for r in doc.paragraphs.iter().chain(&doc.sentences) {
+                proptest::prop_assert!(doc.text.get(r.clone()).is_some());
+            }
+            proptest::prop_assert!(!doc.title.contains('\n'));
+        }
+
+        #[test]
+        fn any_text_builds_with_valid_ranges(text in "(\\PC|[\n\r\t\x1b.؟!،])*") {
+            if let Ok(doc) = build_document("x".into(), None, text, vec![], Given::default()) {
+                proptest::prop_assert!(!doc.text.chars().any(|c| c.is_control() && c != '\n'));
+                for r in doc.paragraphs.iter().chain(&doc.sentences) {
+                    proptest::prop_assert!(doc.text.get(r.clone()).is_some());
+                }
+            }
+        }
+    }
+
     #[test]
     fn empty_text_is_refused() {
         let r = build_document("x".into(), None, " \n\n".into(), vec![], Given::default());
