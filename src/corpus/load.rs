@@ -1,12 +1,11 @@
-//! Loading files into documents: a streaming loader on two worker threads
+//! Loading files into documents: a streaming loader on two threads
 //! (for the TUI's background loading), and blocking wrappers.
 
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-
-use rayon::prelude::*;
 
 use super::build::{build_document, parse_jsonl, Given};
 use super::walk::{self, FileSource, PlannedFile};
@@ -181,25 +180,25 @@ fn run(
         }
         sink(LoadEvent::Progress { bytes: file.size });
     };
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(LOAD_THREADS)
-        .build()
-    {
-        Ok(pool) => pool.install(|| {
-            files
-                .par_iter()
-                .enumerate()
-                .for_each_init(Vec::new, |buf, item| work(buf, item))
-        }),
-        // No threads available: load on this one.
-        Err(_) => {
-            let mut buf = Vec::new();
-            files
-                .iter()
-                .enumerate()
-                .for_each(|item| work(&mut buf, item));
+    // Workers take files in plan order from a shared counter, so documents
+    // arrive almost in order (a consumer inserting by key appends, instead of
+    // shifting half the list as with a split of the plan into halves).
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut buf = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(file) = files.get(i) else { break };
+            work(&mut buf, (i, file));
         }
-    }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..LOAD_THREADS {
+            // If a thread cannot be started, the others (and this one) do its share.
+            let _ = std::thread::Builder::new().spawn_scoped(scope, worker);
+        }
+        worker();
+    });
     sink(LoadEvent::Done);
 }
 
