@@ -17,7 +17,9 @@ pub enum BidiMode {
     /// qari reorders and shapes; the terminal is put in explicit mode.
     #[default]
     App,
-    /// Logical order is sent, for terminals that run bidi themselves.
+    /// Logical order is sent, for terminals that run bidi themselves: no
+    /// reordering, mirroring, shaping (they shape too) or right-alignment
+    /// padding (they align by themselves); lines are still broken by qari.
     Terminal,
 }
 
@@ -37,7 +39,8 @@ pub struct LayoutOptions {
     pub width: u16,
     /// Who reorders.
     pub bidi: BidiMode,
-    /// Shape Arabic into presentation forms (with the lam-alef ligature).
+    /// Shape Arabic into presentation forms (with the lam-alef ligature);
+    /// only in [`BidiMode::App`].
     pub shape: bool,
     /// Base direction for every paragraph; `None` picks each paragraph's
     /// dominant strong direction.
