@@ -33,6 +33,9 @@ fn parens_move_the_reading_cursor() {
     assert_eq!(a.annotations.cursor, Some(2));
     keys(&mut a, "(");
     assert_eq!(a.annotations.cursor, Some(1));
+    // on an annotated sentence the status line says what it is
+    keys(&mut a, "4 ) (");
+    assert_eq!(a.status.message.as_deref(), Some("person · exact"));
     // the cursor is drawn as a highlight over its sentence
     let hl = a.reader_highlights();
     assert!(hl.iter().any(|h| h.range == sentence(&a, 1)));

@@ -55,6 +55,10 @@ impl App {
                     selection::sentence_at(doc, visible.start)
                 };
                 show = st.cursor_range(doc).map(|r| r.start);
+                // reaching an annotated sentence tells what it is
+                message = st
+                    .under_cursor(doc)
+                    .map(|p| describe(p, st.store.set.get(&p.id).map(|a| a.note.as_str())));
             }
             StartSelection => {
                 if st.cursor.is_none() {
