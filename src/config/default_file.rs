@@ -4,8 +4,10 @@
 
 use std::fmt::Write as _;
 
+use super::keys::context_name;
 use super::labels;
 use super::DisplayConfig;
+use crate::keymap::KeyContext;
 use crate::ui::theme::Theme;
 
 const HEADER: &str = "\
@@ -94,15 +96,25 @@ fn theme_section() -> String {
     out
 }
 
-/// The `[keys.*]` sections.
+/// The `[keys.*]` sections: one per context, empty (the defaults are in
+/// `qari keys` and the help).
 fn keys_section() -> String {
-    "# Key bindings per context: \"keys\" = \"action\". Notation as in the help (?):\n\
-     # \"j\", \"G\", \"<C-f>\", \"<S-Tab>\", \"<Enter>\", \"<Esc>\", \"<Space>\", and chords \"g g\".\n\
-     # Your bindings are added to the defaults and replace a default on the same keys;\n\
-     # bind keys to \"none\" to remove a default. Contexts: global (everywhere unless\n\
-     # a pane binds the same keys), list, reader, sidebar, popup (any popup), help.\n\
-     [keys.global]\n\n[keys.list]\n\n[keys.reader]\n\n[keys.sidebar]\n\n[keys.popup]\n\n[keys.help]\n"
-        .to_string()
+    let mut out = String::from(
+        "# Key bindings per context: \"keys\" = \"action\". Notation as in the help (?):\n\
+         # \"j\", \"G\", \"<C-f>\", \"<S-Tab>\", \"<Enter>\", \"<Esc>\", \"<Space>\", and chords \"g g\".\n\
+         # Your bindings are added to the defaults and replace a default on the same keys\n\
+         # in the same context; bind keys to \"none\" to remove a default. `qari keys` lists\n\
+         # the defaults and the action names. A context's keys win over `global` ones.\n\
+         # Example:\n\
+         #   [keys.reader]\n\
+         #   \"<C-n>\" = \"move_down\"\n\
+         #   [keys.global]\n\
+         #   \"D\" = \"none\"\n",
+    );
+    for ctx in KeyContext::ALL {
+        let _ = writeln!(out, "\n# {}\n[keys.{}]", ctx.title(), context_name(ctx));
+    }
+    out
 }
 
 /// The whole commented default file.

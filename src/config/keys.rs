@@ -11,12 +11,19 @@ use crate::keymap::{defaults::DEFAULT_BINDINGS, parse_keys, KeyContext, Keymap};
 /// The action name that removes a binding.
 pub const UNBIND: &str = "none";
 
-/// The context of a `[keys.NAME]` section (the section names are the
-/// contexts' serde names).
+/// The config name of a context (`global`, `list`, …).
+pub fn context_name(ctx: KeyContext) -> String {
+    serde_json::to_value(ctx)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The context of a `[keys.NAME]` section.
 fn context(section: &str) -> Option<KeyContext> {
-    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
-        section.into_deserializer();
-    KeyContext::deserialize(de).ok()
+    KeyContext::ALL
+        .into_iter()
+        .find(|c| context_name(*c) == section)
 }
 
 /// Parses an action name as written in config files (`move_down`).
@@ -68,9 +75,15 @@ fn unknown_action_message(name: &str) -> String {
 /// with `"none"` removes it. Nothing is applied if any entry is bad.
 pub fn apply_key_overrides(file: &LoadedConfig, keymap: &mut Keymap) -> Result<(), ConfigError> {
     let mut changes = Vec::new();
-    for (section, table) in file.config.keys.sections() {
-        let Some(ctx) = context(section) else {
-            continue;
+    for (section, table) in &file.config.keys {
+        let Some(ctx) = context(section.get_ref()) else {
+            let names: Vec<String> = KeyContext::ALL.into_iter().map(context_name).collect();
+            let msg = format!(
+                "unknown key context `{}` (expected one of {})",
+                section.get_ref(),
+                names.join(", ")
+            );
+            return Err(file.error_at(section.span(), &msg));
         };
         for (keys, action) in table {
             let parsed = parse_keys(keys.get_ref())
@@ -189,6 +202,18 @@ mod tests {
         let file = loaded("[keys.global]\n\"Z\" = \"quit\"\n[keys.reader]\n\"x\" = \"nope\"\n");
         assert!(apply_key_overrides(&file, &mut km).is_err());
         assert_eq!(km, Keymap::defaults());
+    }
+
+    #[test]
+    fn unknown_context_names_file_line_and_key() {
+        let e = apply("[keys.reader]\n\"x\" = \"quit\"\n[keys.raeder]\n\"x\" = \"quit\"\n")
+            .unwrap_err();
+        assert!(e.starts_with("/c/k.toml:3:"), "{e}");
+        assert!(
+            e.contains("keys.raeder") && e.contains("unknown key context"),
+            "{e}"
+        );
+        assert!(apply("[keys.selection]\n\"x\" = \"cancel_selection\"\n").is_ok());
     }
 
     #[test]

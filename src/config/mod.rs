@@ -239,37 +239,11 @@ impl<'de> Deserialize<'de> for PaneWidth {
 /// the file so that a bad one can be reported at its line.
 pub type KeyTable = BTreeMap<Spanned<String>, Spanned<String>>;
 
-/// `[keys.*]`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct KeysConfig {
-    /// Everywhere.
-    pub global: KeyTable,
-    /// The document list.
-    pub list: KeyTable,
-    /// The reader.
-    pub reader: KeyTable,
-    /// The sidebar.
-    pub sidebar: KeyTable,
-    /// Any popup.
-    pub popup: KeyTable,
-    /// The help popup.
-    pub help: KeyTable,
-}
-
-impl KeysConfig {
-    /// `(context name, table)` for each section, in file order.
-    pub fn sections(&self) -> [(&'static str, &KeyTable); 6] {
-        [
-            ("global", &self.global),
-            ("list", &self.list),
-            ("reader", &self.reader),
-            ("sidebar", &self.sidebar),
-            ("popup", &self.popup),
-            ("help", &self.help),
-        ]
-    }
-}
+/// `[keys.*]`: one table per key context (`global`, `list`, `reader`,
+/// `sidebar`, `popup`, `help`, `selection`, `notes`, …), checked against the
+/// keymap's contexts when applied, so a context added to the keymap is
+/// configurable at once.
+pub type KeysConfig = BTreeMap<Spanned<String>, KeyTable>;
 
 /// A config file read from disk together with where it came from.
 #[derive(Debug, Clone, Default)]
