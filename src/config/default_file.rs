@@ -91,7 +91,7 @@ fn theme_section() -> String {
          # are dropped and highlights use bold/underline/reverse.\n[theme]\n",
     );
     for (name, default, doc) in Theme::STYLES {
-        let _ = writeln!(out, "# {doc}\n{name} = \"{default}\"");
+        let _ = writeln!(out, "# {}\n{name} = \"{default}\"", doc.trim());
     }
     out
 }
