@@ -127,6 +127,15 @@ pub enum Action {
     HideEntity,
     /// Add the selected name to the user gazetteer (a form asks the type).
     AddEntity,
+    /// Open the fuzzy jump popup (type a few letters of a title, outlet,
+    /// date or name).
+    OpenJump,
+    /// Search the open document: type a word or "phrase".
+    FindInDocument,
+    /// Scroll to the next hit of the in-document search.
+    NextHit,
+    /// Scroll to the previous hit of the in-document search.
+    PrevHit,
 }
 
 impl Action {
@@ -154,6 +163,11 @@ pub enum Effect {
     SaveUserEntity(crate::entities::Entry),
     /// Write the hidden-entities list to the data dir.
     SaveHiddenEntities(std::collections::BTreeSet<crate::entities::store::HiddenKey>),
+    /// Run a fuzzy-jump query off the UI thread (results come back as
+    /// `AppEvent::JumpResults`).
+    JumpQuery(String),
+    /// Save the jump popup's query history (newest last) in the data dir.
+    SaveJumpHistory(Vec<String>),
 }
 
 #[cfg(test)]

@@ -25,6 +25,8 @@ pub enum AppEvent {
     Resize(u16, u16),
     /// Progress of the background corpus loader.
     Corpus(LoadEvent),
+    /// Ranked documents for a fuzzy-jump query, from the search thread.
+    JumpResults(crate::search::JumpResults),
     /// SIGTERM or SIGHUP: leave cleanly.
     Terminate,
 }

@@ -156,6 +156,22 @@ pub struct EffectRunner {
     pub osc52: bool,
     /// Texts copied to the clipboard, newest last (kept for tests).
     pub copied: Vec<String>,
+    /// Fuzzy-jump matching: inline by default (tests), on a background
+    /// thread in the real terminal.
+    pub jump: crate::search::service::JumpService,
+    /// Number of the app's documents already given to `jump`.
+    pub jump_indexed: usize,
+}
+
+/// File in the data dir with the jump popup's query history.
+pub const JUMP_HISTORY_FILE: &str = "jump_history.json";
+
+/// Reads the saved jump queries (none when missing or unreadable).
+pub fn load_jump_history(data_dir: &std::path::Path) -> Vec<String> {
+    std::fs::read(data_dir.join(JUMP_HISTORY_FILE))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
 }
 
 impl EffectRunner {
@@ -209,6 +225,21 @@ impl EffectRunner {
                     }
                 }
             }
+            Effect::JumpQuery(q) => {
+                if let Some(r) = self.jump.query(&q) {
+                    app.handle_event(AppEvent::JumpResults(r));
+                }
+            }
+            Effect::SaveJumpHistory(h) => {
+                if let Some(dir) = &self.data_dir {
+                    let saved = std::fs::create_dir_all(dir)
+                        .and_then(|_| serde_json::to_vec(&h).map_err(io::Error::other))
+                        .and_then(|b| std::fs::write(dir.join(JUMP_HISTORY_FILE), b));
+                    if let Err(e) = saved {
+                        app.status.message = Some(format!("jump history not saved: {e}"));
+                    }
+                }
+            }
             Effect::ExportAnnotations => {
                 let msg = match &self.data_dir {
                     None => "no data dir: nothing exported".to_string(),
@@ -245,11 +276,22 @@ where
 {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
+    // Documents the app already has (a corpus loaded before the loop).
+    for i in fx.jump_indexed..app.corpus.docs.len() {
+        if let (Some(k), Some(d)) = (app.doc_key(i), app.corpus.docs.get(i)) {
+            fx.jump.add(k, d);
+        }
+    }
+    fx.jump_indexed = app.corpus.docs.len();
     terminal.draw(|f| crate::ui::render(f, app))?;
     app.take_dirty();
     while let Ok(first) = rx.recv() {
         let burst = std::iter::once(first).chain(rx.try_iter().take(MAX_BATCH));
         for ev in burst {
+            if let AppEvent::Corpus(crate::corpus::LoadEvent::Loaded { key, doc }) = &ev {
+                fx.jump.add(*key, doc);
+                fx.jump_indexed += 1;
+            }
             for effect in app.handle_event(ev) {
                 if fx.run(effect, app)? == Flow::Quit {
                     return Ok(());
@@ -274,6 +316,7 @@ pub fn run_tui(paths: Vec<PathBuf>, settings: &Settings) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let input = spawn_input_thread(tx.clone(), Arc::clone(&stop));
     let signals = spawn_signal_thread(tx.clone()).ok();
+    let jump_tx = tx.clone();
     let loader_tx = tx;
     // the annotation file is chosen by the paths as given (none: seeds)
     let store_paths = paths.clone();
@@ -316,10 +359,15 @@ pub fn run_tui(paths: Vec<PathBuf>, settings: &Settings) -> Result<()> {
             app.entities.set_user(Vec::new(), hidden);
         }
     }
+    app.jump_history = load_jump_history(&settings.data_dir);
     let mut fx = EffectRunner {
         data_dir: Some(settings.data_dir.clone()),
         osc52: true,
         copied: Vec::new(),
+        jump: crate::search::service::JumpService::background(move |r| {
+            let _ = jump_tx.send(AppEvent::JumpResults(r));
+        }),
+        jump_indexed: 0,
     };
     let result = run(&mut terminal, &mut app, &rx, &mut fx);
     stop.store(true, Ordering::SeqCst);

@@ -95,6 +95,12 @@ const TESTED: &[(KeyContext, &str)] = &[
     (Entities, "<Backspace>"),
     (Entities, "/"),
     (Entities, "x"),
+    // jump and in-document search: tests in tests/search_keys.rs
+    (Global, "<C-p>"),
+    (Global, "p"),
+    (Reader, "/"),
+    (Reader, "n"),
+    (Reader, "N"),
 ];
 
 #[test]

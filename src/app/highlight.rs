@@ -36,6 +36,7 @@ impl App {
         let mut out = Vec::new();
         out.extend(self.entity_highlights());
         out.extend(self.annotation_highlights());
+        out.extend(self.find_highlights());
         out
     }
 }

@@ -6,7 +6,10 @@ mod annotate;
 mod configure;
 mod corpus_events;
 mod entities_tab;
+mod find;
 mod highlight;
+pub mod jump;
+pub mod line_input;
 pub mod list;
 mod motion;
 mod mouse;
@@ -31,7 +34,10 @@ use crate::ui::inline::{InlineCache, InlineCtx};
 use crate::ui::theme::Theme;
 
 pub use entities_tab::{kwic, type_color, EntitiesMode, EntitiesView, EntityForm};
+pub use find::FindState;
 pub use highlight::Highlight;
+pub use jump::JumpPopup;
+pub use line_input::LineInput;
 pub use list::ListState;
 pub use motion::Motion;
 pub use notes_tab::NotesView;
@@ -111,6 +117,12 @@ pub struct App {
     pub inline_cache: InlineCache,
     /// Language of the interface's own words.
     pub ui_lang: crate::config::UiLang,
+    /// Queries of the jump popup, oldest first (saved in the data dir).
+    pub jump_history: Vec<String>,
+    /// Recently opened documents, newest first.
+    pub recent: Vec<DocKey>,
+    /// The in-document search (`/`).
+    pub find: FindState,
     /// Whether the user has done anything yet (until then the first
     /// document in load order is shown, whatever arrives first).
     touched: bool,
@@ -151,6 +163,9 @@ impl App {
             text_opts,
             inline_cache: InlineCache::default(),
             ui_lang: crate::config::UiLang::En,
+            jump_history: Vec::new(),
+            recent: Vec::new(),
+            find: FindState::default(),
             areas: Areas::default(),
             dirty: true,
             entities: EntitiesView::default(),
@@ -237,9 +252,20 @@ impl App {
                 self.handle_mouse(m);
                 Vec::new()
             }
-            // No text field takes pastes yet (the jump and note popups will).
-            AppEvent::Paste(t) => {
-                self.form_paste(&t);
+            // Pasted text goes to the field of the popup on top.
+            AppEvent::Paste(t) => match self.popups.last() {
+                Some(Popup::Jump(_)) => self.jump_paste(&t),
+                Some(Popup::Find(_)) => {
+                    self.find_paste(&t);
+                    Vec::new()
+                }
+                _ => {
+                    self.form_paste(&t);
+                    Vec::new()
+                }
+            },
+            AppEvent::JumpResults(r) => {
+                self.jump_results(r);
                 Vec::new()
             }
             AppEvent::Resize(w, h) => {
@@ -257,6 +283,11 @@ impl App {
     fn handle_key(&mut self, ev: KeyEvent) -> Vec<Effect> {
         if self.entity_input_active() {
             return self.entity_input_key(ev);
+        }
+        match self.popups.last() {
+            Some(Popup::Jump(_)) => return self.jump_key(ev),
+            Some(Popup::Find(_)) => return self.find_key(ev),
+            _ => {}
         }
         if self.text_input_active() {
             return self.form_key(ev);
@@ -315,6 +346,14 @@ impl App {
                     self.set_focus(Pane::Reader);
                 }
             }
+            Action::OpenJump => return self.open_jump(),
+            Action::FindInDocument => {
+                if self.open_doc().is_some() {
+                    self.open_find();
+                }
+            }
+            Action::NextHit => self.step_hit(1),
+            Action::PrevHit => self.step_hit(-1),
             Action::NextDocument => self.open_relative(1),
             Action::PrevDocument => self.open_relative(-1),
             Action::FlipDirection => self.flip_direction(),
@@ -396,6 +435,9 @@ impl App {
         }
         self.list.selected = i;
         self.list.scroll_into_view(self.list_rows());
+        if self.touched {
+            self.note_recent(i);
+        }
         if self.reader.doc != Some(i) {
             self.reader.doc = Some(i);
             self.reader.reset_position();

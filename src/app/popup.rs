@@ -18,6 +18,10 @@ pub enum Popup {
     EntityForm(EntityForm),
     /// Typing the corpus entity filter (shown in the Entities tab).
     EntitiesFilter,
+    /// The fuzzy jump popup; takes typed text.
+    Jump(super::JumpPopup),
+    /// The in-document search line (`/`); takes typed text.
+    Find(super::LineInput),
 }
 
 impl Popup {
@@ -27,6 +31,7 @@ impl Popup {
             Popup::Help(_) => KeyContext::Help,
             Popup::NoteForm(_) | Popup::NotesFilter => KeyContext::Popup,
             Popup::EntityForm(_) | Popup::EntitiesFilter => KeyContext::Popup,
+            Popup::Jump(_) | Popup::Find(_) => KeyContext::Popup,
         }
     }
 
@@ -38,6 +43,8 @@ impl Popup {
             Popup::NotesFilter => "FILTER",
             Popup::EntityForm(_) => "ENTITY",
             Popup::EntitiesFilter => "FILTER",
+            Popup::Jump(_) => "JUMP",
+            Popup::Find(_) => "FIND",
         }
     }
 }

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use super::fuzzy::JumpIndex;
 use super::rank::{score_all, terms_of, Scored};
+use crate::corpus::DocKey;
 use crate::text::fold::fold_key;
 
 /// How many remembered queries are kept for narrowing and Backspace.
@@ -35,6 +36,9 @@ pub struct JumpResults {
     pub total: usize,
     /// Time spent searching.
     pub elapsed: Duration,
+    /// Corpus keys of `hits`, in the same order, when the engine was given
+    /// keys with its documents (see [`JumpEngine::extend`]).
+    pub keys: Vec<DocKey>,
 }
 
 struct Remembered {
@@ -136,6 +140,7 @@ fn results(query: &str, hits: Vec<Scored>, total: usize, started: Instant) -> Ju
         hits,
         total,
         elapsed: started.elapsed(),
+        keys: Vec::new(),
     }
 }
 
@@ -154,7 +159,7 @@ fn top(mut v: Vec<Scored>, limit: usize) -> Vec<Scored> {
 
 enum Request {
     Query(u64, String),
-    Extend(JumpIndex),
+    Extend(JumpIndex, Vec<DocKey>),
 }
 
 /// Runs fuzzy searches on a background thread for the jump popup.
@@ -189,10 +194,10 @@ impl JumpEngine {
         g
     }
 
-    /// Adds documents (an index of the next documents, e.g. built by the
-    /// loader as they arrive).
-    pub fn extend(&self, more: JumpIndex) {
-        let _ = self.tx.send(Request::Extend(more));
+    /// Adds documents (an index of the next documents, e.g. built as the
+    /// loader delivers them) with their corpus keys (empty: no keys).
+    pub fn extend(&self, more: JumpIndex, keys: Vec<DocKey>) {
+        let _ = self.tx.send(Request::Extend(more, keys));
     }
 }
 
@@ -204,6 +209,7 @@ fn serve(
     deliver: impl Fn(JumpResults),
 ) {
     let mut searcher = JumpSearcher::new();
+    let mut all_keys: Vec<DocKey> = Vec::new();
     let mut last: Option<(u64, String)> = None;
     while let Ok(first) = rx.recv() {
         // Drain the queue: apply every extension, keep only the newest query.
@@ -212,8 +218,9 @@ fn serve(
         for req in std::iter::once(first).chain(rx.try_iter()) {
             match req {
                 Request::Query(g, q) => query = Some((g, q)),
-                Request::Extend(more) => {
+                Request::Extend(more, keys) => {
                     index.append(more);
+                    all_keys.extend(keys);
                     grown = true;
                 }
             }
@@ -230,6 +237,11 @@ fn serve(
         if let Some(mut r) = searcher.search(&index, &q, limit, &cancelled) {
             if !cancelled() {
                 r.generation = g;
+                r.keys = r
+                    .hits
+                    .iter()
+                    .filter_map(|h| all_keys.get(h.doc as usize).copied())
+                    .collect();
                 deliver(r);
             }
         }

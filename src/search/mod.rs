@@ -9,6 +9,7 @@ pub mod grep;
 pub mod jump;
 pub mod query;
 pub mod rank;
+pub mod service;
 pub mod snippet;
 pub mod titles;
 

@@ -165,7 +165,7 @@ fn engine_delivers_the_latest_query() {
         .expect("results");
     assert_eq!(r.generation, g);
     assert_eq!(r.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), vec![1]);
-    engine.extend(titles_index(&["أرمينيا مرة أخرى"]));
+    engine.extend(titles_index(&["أرمينيا مرة أخرى"]), Vec::new());
     let r = rx
         .recv_timeout(std::time::Duration::from_secs(10))
         .expect("refreshed results");

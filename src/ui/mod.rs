@@ -5,6 +5,7 @@ pub mod doc_list;
 pub mod entity_form;
 pub mod help;
 pub mod inline;
+pub mod jump;
 pub mod note_form;
 pub mod reader;
 pub mod sidebar;
@@ -40,6 +41,8 @@ pub fn render(frame: &mut Frame, app: &App) {
             Popup::EntityForm(form) => entity_form::render(buf, screen, app, form),
             // drawn by the Entities tab itself
             Popup::EntitiesFilter => {}
+            Popup::Jump(p) => jump::render(buf, screen, app, p),
+            Popup::Find(input) => jump::render_find(buf, screen, app, input),
         }
     }
 }

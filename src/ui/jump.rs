@@ -1,0 +1,156 @@
+//! The fuzzy jump popup and the in-document find line.
+//!
+//! Titles are laid out through `text::layout` (bidi, shaping); the
+//! characters the query matched are found on the folded title, mapped back
+//! to byte ranges of the original title (`search::highlight`) and every cell
+//! whose logical range intersects one is drawn in the search-hit style.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::areas::Areas;
+use super::inline::{draw_inline, put_cells, Align};
+use crate::app::{App, Highlight, JumpPopup, LineInput};
+use crate::text::layout_inline;
+
+/// Widest the popup gets.
+pub const MAX_WIDTH: u16 = 96;
+/// Tallest the popup gets.
+pub const MAX_HEIGHT: u16 = 24;
+
+/// Draws `input` on one row of `area` through the bidi layout, the cell at
+/// the cursor reversed (or a reversed space after the text when the cursor
+/// is at the end). Returns the x after the drawn cells.
+fn draw_input(buf: &mut Buffer, area: Rect, app: &App, input: &LineInput, style: Style) -> u16 {
+    let line = layout_inline(&input.text, area.width.saturating_sub(1), &app.text_opts);
+    let cursor = Highlight {
+        range: input.cursor..input.cursor + 1,
+        style: Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+        priority: 0,
+    };
+    let marks: Vec<&Highlight> = if input.cursor < input.text.len() {
+        vec![&cursor]
+    } else {
+        Vec::new()
+    };
+    let row = Rect::new(area.x, area.y, area.width, 1);
+    let end = put_cells(buf, row, area.x, &line.cells, style, &marks);
+    if input.cursor >= input.text.len() && end < area.right() {
+        buf[(end, area.y)].set_symbol(" ").set_style(cursor.style);
+    }
+    end
+}
+
+/// Draws the jump popup.
+pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &JumpPopup) {
+    let areas = Areas::compute(screen, &app.prefs, app.focus);
+    let area = areas.popup(MAX_WIDTH, MAX_HEIGHT).intersection(buf.area);
+    if area.height < 4 {
+        return;
+    }
+    let theme = &app.theme;
+    Clear.render(area, buf);
+    let title = format!(
+        " Jump · {}/{} · Enter opens, Esc closes ",
+        p.rows.len().min(p.total),
+        p.total
+    );
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border_focused)
+        .title_style(theme.title);
+    let body = block.inner(area);
+    block.render(area, buf);
+    if body.height < 2 || body.width < 4 {
+        return;
+    }
+    buf.set_stringn(body.x, body.y, "› ", 2, theme.key);
+    let query_area = Rect::new(body.x + 2, body.y, body.width - 2, 1);
+    draw_input(buf, query_area, app, &p.input, theme.text);
+    let list = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
+    let rows = list.height as usize;
+    let offset = if p.selected >= rows {
+        p.selected + 1 - rows
+    } else {
+        0
+    };
+    let ctx = app.inline_ctx();
+    for (n, key) in p.rows.iter().enumerate().skip(offset).take(rows) {
+        let Some(doc) = app.doc_index(*key).and_then(|i| app.corpus.docs.get(i)) else {
+            continue;
+        };
+        let y = list.y + (n - offset) as u16;
+        let row = Rect::new(list.x, y, list.width, 1);
+        let selected = n == p.selected;
+        let base = if selected { theme.selected } else { theme.text };
+        if selected {
+            buf.set_style(row, base);
+        }
+        let meta = [
+            doc.date.as_ref().map(|d| d.text.as_str()),
+            doc.source.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let meta_w = (meta.chars().count() as u16 + 1).min(list.width / 3);
+        let dim = if selected { base } else { theme.dim };
+        draw_inline(
+            buf,
+            Rect::new(row.x, y, meta_w.saturating_sub(1), 1),
+            &meta,
+            ctx,
+            Align::Left,
+            dim,
+        );
+        let title_area = Rect::new(row.x + meta_w, y, row.width - meta_w, 1);
+        let line = ctx.cache.layout(&doc.title, title_area.width, ctx.opts);
+        let hl: Vec<Highlight> = crate::search::highlight(&doc.title, &p.input.text)
+            .into_iter()
+            .map(|range| Highlight {
+                range,
+                style: theme.search_hit,
+                priority: 0,
+            })
+            .collect();
+        let refs: Vec<&Highlight> = hl.iter().collect();
+        let used: u16 = line.cells.iter().map(|c| u16::from(c.width.max(1))).sum();
+        // RTL titles hug the right edge, LTR ones the left.
+        let x = if line.rtl {
+            title_area.right().saturating_sub(used).max(title_area.x)
+        } else {
+            title_area.x
+        };
+        put_cells(buf, title_area, x, &line.cells, base, &refs);
+    }
+    if p.rows.is_empty() {
+        let msg = if p.waiting { "…" } else { "no match" };
+        buf.set_stringn(list.x + 1, list.y, msg, list.width as usize, theme.dim);
+    }
+}
+
+/// Draws the in-document find line over the status bar.
+pub fn render_find(buf: &mut Buffer, screen: Rect, app: &App, input: &LineInput) {
+    let areas = Areas::compute(screen, &app.prefs, app.focus);
+    let row = areas.status.intersection(buf.area);
+    if row.is_empty() || row.width < 4 {
+        return;
+    }
+    let theme = &app.theme;
+    buf.set_style(row, theme.text);
+    for x in row.x..row.right() {
+        buf[(x, row.y)].set_symbol(" ");
+    }
+    buf.set_stringn(row.x, row.y, "/", 1, theme.key);
+    let status = app.status.message.clone().unwrap_or_default();
+    let status_w = (status.chars().count() as u16 + 1).min(row.width / 3);
+    let field = Rect::new(row.x + 1, row.y, row.width - 1 - status_w, 1);
+    draw_input(buf, field, app, input, theme.text);
+    if status_w > 1 {
+        let x = row.right() - status_w + 1;
+        buf.set_stringn(x, row.y, &status, (status_w - 1) as usize, theme.dim);
+    }
+}
