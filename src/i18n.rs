@@ -128,6 +128,10 @@ pub const ACTIONS_AR: &[(&str, &str)] = &[
     ("cursor_prev_sentence", "المؤشر إلى الجملة السابقة"),
     ("delete_annotation", "حذف التعليق تحت المؤشر"),
     ("export_annotations", "تصدير التعليقات (كل الصيغ)"),
+    ("open_jump", "الانتقال إلى مستند (بحث تقريبي)"),
+    ("find_in_document", "البحث في هذا المستند"),
+    ("next_hit", "النتيجة التالية"),
+    ("prev_hit", "النتيجة السابقة"),
     ("label1", "وضع الوسم 1 على التحديد أو الجملة"),
     ("label2", "وضع الوسم 2"),
     ("label3", "وضع الوسم 3"),
@@ -218,6 +222,8 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("Skipped", "متخطاة"),
     ("Notes", "التعليقات"),
     ("NOTE", "تعليق"),
+    ("JUMP", "انتقال"),
+    ("FIND", "بحث"),
 ];
 
 /// The description of action `name` in `lang`: the Arabic one if there is

@@ -75,7 +75,10 @@ fn typing_an_arabic_query_ranks_and_enter_opens() {
     let effects = type_keys(&mut a, &mut fx, "<Enter>");
     assert!(a.popups.is_empty());
     assert_eq!(a.focus, Pane::Reader);
-    assert_eq!(a.open_doc().map(|d| d.id.as_str()), Some("002_c82f50676b35041e.txt"));
+    assert_eq!(
+        a.open_doc().map(|d| d.id.as_str()),
+        Some("002_c82f50676b35041e.txt")
+    );
     assert_eq!(
         effects,
         vec![Effect::SaveJumpHistory(vec!["تدفع موسكو".to_string()])]
@@ -164,9 +167,15 @@ fn slash_searches_the_document_and_n_steps_through_hits() {
     let msg = a.status.message.clone().unwrap_or_default();
     assert!(msg.starts_with("hit 1/"), "{msg}");
     keys(&mut a, "n");
-    assert_eq!(a.status.message.as_deref(), Some(format!("hit 2/{n}").as_str()));
+    assert_eq!(
+        a.status.message.as_deref(),
+        Some(format!("hit 2/{n}").as_str())
+    );
     keys(&mut a, "N N");
-    assert_eq!(a.status.message.as_deref(), Some(format!("hit {n}/{n}").as_str()));
+    assert_eq!(
+        a.status.message.as_deref(),
+        Some(format!("hit {n}/{n}").as_str())
+    );
     let text = &a.open_doc().expect("doc").text;
     for h in &a.find.hits {
         assert_eq!(qari::text::fold::fold_key(&text[h.clone()]), "روسيا");

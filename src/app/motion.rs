@@ -48,6 +48,7 @@ impl App {
                 }
                 Popup::NoteForm(_) | Popup::NotesFilter => {}
                 Popup::EntityForm(_) | Popup::EntitiesFilter => {}
+                Popup::Jump(_) | Popup::Find(_) => {}
             }
             return;
         }

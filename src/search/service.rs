@@ -87,7 +87,9 @@ impl JumpService {
         let more = std::mem::take(&mut self.pending);
         let keys = std::mem::take(&mut self.pending_keys);
         match &mut self.mode {
-            Mode::Inline { index, keys: all, .. } => {
+            Mode::Inline {
+                index, keys: all, ..
+            } => {
                 index.append(more);
                 all.extend(keys);
             }

@@ -1,0 +1,98 @@
+//! Snapshots of the jump popup and the find line, and a check that the
+//! matched letters of a title are highlighted in the bidi-rendered cells.
+//! Rows are wrapped in LRO…PDF as in `tests/render.rs`. Update with
+//! `INSTA_UPDATE=always cargo test --test search_render` and review the diff.
+
+mod common;
+
+use common::{app_sized, keys};
+use qari::app::App;
+use qari::event::AppEvent;
+use qari::runtime::EffectRunner;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+
+fn screen_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        out.push('\u{202D}');
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buf[(x, y)].symbol();
+            out.push_str(s);
+            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
+        }
+        out.push('\u{202C}');
+        out.push('\n');
+    }
+    out
+}
+
+fn buffer(app: &App, w: u16, h: u16) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| qari::ui::render(f, app)).expect("draw");
+    t.backend().buffer().clone()
+}
+
+/// An app with the jump popup open and `query` typed (matching inline).
+fn jump_app(w: u16, h: u16, query: &str) -> App {
+    let mut a = app_sized(w, h);
+    let mut fx = EffectRunner::default();
+    for (i, d) in a.corpus.docs.iter().enumerate() {
+        fx.jump.add(a.doc_key(i).expect("key"), d);
+    }
+    keys(&mut a, "p");
+    for e in a.handle_event(AppEvent::Paste(query.into())) {
+        fx.run(e, &mut a).expect("effect");
+    }
+    a
+}
+
+#[test]
+fn jump_popup_120x40() {
+    let a = jump_app(120, 40, "روسيا");
+    insta::assert_snapshot!(screen_text(&buffer(&a, 120, 40)));
+}
+
+#[test]
+fn jump_popup_80x24_latin_query() {
+    let a = jump_app(80, 24, "GMT");
+    insta::assert_snapshot!(screen_text(&buffer(&a, 80, 24)));
+}
+
+#[test]
+fn find_line_40x15() {
+    let mut a = app_sized(40, 15);
+    keys(&mut a, "<Tab> /");
+    a.handle_event(AppEvent::Paste("موسكو".into()));
+    insta::assert_snapshot!(screen_text(&buffer(&a, 40, 15)));
+}
+
+#[test]
+fn matched_letters_are_highlighted_in_the_title_cells() {
+    // تُدفّع in the title of seed 002 carries damma and shadda: the query
+    // "تدفع" must colour exactly the cells of that word.
+    let a = jump_app(120, 40, "تدفع");
+    let buf = buffer(&a, 120, 40);
+    let hit = a.theme.search_hit;
+    let is_hit = |x: u16, y: u16| {
+        let c = &buf[(x, y)];
+        c.bg == hit.bg.unwrap_or_default() && c.bg != ratatui::style::Color::Reset
+    };
+    // The first row with highlighted cells is the best match.
+    let y = (0..buf.area.height)
+        .find(|&y| (0..buf.area.width).any(|x| is_hit(x, y)))
+        .expect("a highlighted row");
+    let lit: String = (0..buf.area.width)
+        .filter(|&x| is_hit(x, y))
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect();
+    // Shaped presentation forms, in screen (visual) order: the word reversed.
+    let folded: String = qari::text::fold::fold_key(&lit).chars().rev().collect();
+    assert_eq!(folded, "تدفع", "highlighted cells: {lit:?}");
+}
