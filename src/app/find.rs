@@ -56,6 +56,12 @@ impl App {
         }
     }
 
+    /// Whether the open document has an active search with hits (then
+    /// `n`/`N` step through them).
+    pub fn search_active(&self) -> bool {
+        !self.current_hits().is_empty()
+    }
+
     /// `n` (+1) / `N` (-1).
     pub(crate) fn step_hit(&mut self, delta: isize) {
         let n = self.current_hits().len();

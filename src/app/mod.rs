@@ -365,6 +365,13 @@ impl App {
                 self.sidebar.cycle_tab(-1);
                 self.entities_tab_shown();
             }
+            // n/N in the reader step through search hits while a search
+            // of this document is active, else through entity mentions.
+            Action::NextMention | Action::PrevMention
+                if self.focus == Pane::Reader && self.search_active() =>
+            {
+                self.step_hit(if action == Action::NextMention { 1 } else { -1 })
+            }
             Action::NextMention
             | Action::PrevMention
             | Action::ToggleEntityHighlights

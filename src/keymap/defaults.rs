@@ -155,8 +155,6 @@ pub const DEFAULT_BINDINGS: &[(KeyContext, &str, Action, &str)] = &[
     ),
     (Global, "p", OpenJump, "Jump to a document"),
     (Reader, "/", FindInDocument, "Search this document"),
-    (Reader, "n", NextHit, "Next search hit"),
-    (Reader, "N", PrevHit, "Previous search hit"),
     (Sidebar, "l", NextTab, "Next sidebar tab"),
     (Sidebar, "<Right>", NextTab, "Next sidebar tab"),
     (Sidebar, "h", PrevTab, "Previous sidebar tab"),
