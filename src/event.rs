@@ -74,14 +74,19 @@ pub fn spawn_input_thread(tx: Sender<AppEvent>, stop: Arc<AtomicBool>) -> thread
 }
 
 /// Starts the thread that turns SIGTERM and SIGHUP into
-/// [`AppEvent::Terminate`].
+/// [`AppEvent::Terminate`]. A second signal ends the process at once, so a
+/// qari that cannot leave cleanly can still be stopped with `kill`.
 pub fn spawn_signal_thread(tx: Sender<AppEvent>) -> std::io::Result<signal_hook::iterator::Handle> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     let handle = signals.handle();
     thread::spawn(move || {
-        if signals.forever().next().is_some() {
+        let mut pending = signals.forever();
+        if pending.next().is_some() {
             let _ = tx.send(AppEvent::Terminate);
+        }
+        if let Some(sig) = pending.next() {
+            std::process::exit(128 + sig);
         }
     });
     Ok(handle)

@@ -374,10 +374,23 @@ pub fn run_tui(paths: Vec<PathBuf>, settings: &Settings) -> Result<()> {
     if let Some(s) = signals {
         s.close();
     }
-    let _ = input.join();
+    // On a hung-up terminal crossterm's poll can spin without returning, so
+    // the input thread may never see `stop`: wait briefly, then leave it to
+    // end with the process rather than hang in `join`.
+    let deadline = std::time::Instant::now() + INPUT_THREAD_GRACE;
+    while !input.is_finished() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    if input.is_finished() {
+        let _ = input.join();
+    }
     drop(guard);
     result
 }
+
+/// How long the exit path waits for the input thread to notice `stop`
+/// (its poll timeout is 100 ms).
+const INPUT_THREAD_GRACE: std::time::Duration = std::time::Duration::from_millis(300);
 
 #[cfg(test)]
 mod tests {

@@ -176,3 +176,63 @@ fn no_mouse_never_captures_the_mouse() {
     assert!(!raw.contains("\x1b[?1000h"), "mouse capture turned on");
     assert!(raw.contains("\x1b[?2004h"), "bracketed paste still on");
 }
+
+/// Closing the terminal (ssh dropped, window closed) hangs up the pty: qari
+/// must end instead of staying behind as a process spinning on a dead tty.
+#[test]
+fn closing_the_terminal_ends_qari() {
+    let data = tempfile::tempdir().unwrap();
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_qari"));
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.args(["seeds", "--data-dir"]);
+    cmd.arg(data.path());
+    cmd.arg("--config");
+    cmd.arg(data.path().join("none.toml"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("TMUX");
+    std::fs::write(data.path().join("none.toml"), "").unwrap();
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    // Read until the first frame is up, then drop the reader, so that
+    // dropping the master below closes the last master descriptor.
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let (up_tx, up_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut p = vt100::Parser::new(size(24), size(100), 0);
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            p.process(&buf[..n]);
+            if p.screen().contents().contains("doc 1/5") {
+                let _ = up_tx.send(());
+                return;
+            }
+        }
+    });
+    up_rx
+        .recv_timeout(timeout())
+        .expect("first frame on screen");
+    drop(pty.master);
+    let start = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if start.elapsed() > timeout() {
+            let _ = child.kill();
+            panic!("qari kept running after its terminal was closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
