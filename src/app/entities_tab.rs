@@ -11,14 +11,14 @@ use std::ops::Range;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock};
 
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Color;
 
-use super::{App, Highlight, InfoRow, Pane, Popup, SidebarTab};
+use super::{App, InfoRow, Pane, Popup, SidebarTab};
 use crate::action::{Action, Effect};
 use crate::entities::store::HiddenKey;
 use crate::entities::{
     build_index, CorpusIndex, EntityKey, EntitySummary, EntityType, Entry, Extractor, Gazetteer,
-    Mention, Source,
+    Mention,
 };
 use crate::text::fold::fold_key;
 
@@ -58,20 +58,11 @@ pub struct EntitiesView {
     pub hidden: BTreeSet<HiddenKey>,
     /// The user's own gazetteer entries (loaded by the runtime, grown by `e`).
     pub user: Vec<Entry>,
-    extractor: Option<Arc<Extractor>>,
-    doc_id: Option<String>,
-    mentions: Vec<Mention>,
-    summary: Vec<EntitySummary>,
-    index: Option<(usize, Arc<CorpusIndex>)>,
-}
-
-/// The add-entity form (`e`): a name and a type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityForm {
-    /// The name as typed (prefilled from the selection).
-    pub name: String,
-    /// The type; Tab cycles.
-    pub etype: EntityType,
+    pub(super) extractor: Option<Arc<Extractor>>,
+    pub(super) doc_id: Option<String>,
+    pub(super) mentions: Vec<Mention>,
+    pub(super) summary: Vec<EntitySummary>,
+    pub(super) index: Option<(usize, Arc<CorpusIndex>)>,
 }
 
 /// Colour of an entity type in the sidebar, the legend and the reader.
@@ -84,7 +75,7 @@ pub fn type_color(t: EntityType) -> Color {
     }
 }
 
-fn type_heading(t: EntityType) -> &'static str {
+pub(super) fn type_heading(t: EntityType) -> &'static str {
     match t {
         EntityType::Person => "People",
         EntityType::Place => "Places",
@@ -165,7 +156,7 @@ impl App {
         }
     }
 
-    fn forget_doc_entities(&mut self) {
+    pub(super) fn forget_doc_entities(&mut self) {
         self.entities.doc_id = None;
         self.refresh_entities();
     }
@@ -187,7 +178,7 @@ impl App {
     }
 
     /// Entities of the corpus list after the hidden set and the filter.
-    fn corpus_entries(&self) -> Vec<&crate::entities::index::IndexEntry> {
+    pub(super) fn corpus_entries(&self) -> Vec<&crate::entities::index::IndexEntry> {
         let Some((_, idx)) = &self.entities.index else {
             return Vec::new();
         };
@@ -197,133 +188,6 @@ impl App {
             .filter(|e| !self.entities.hidden.contains(&(e.etype, e.name.clone())))
             .filter(|e| f.is_empty() || fold_key(&e.name).contains(&f))
             .collect()
-    }
-
-    /// Rows of the Entities tab.
-    pub fn entities_tab_rows(&self) -> Vec<InfoRow> {
-        let v = &self.entities;
-        let mut rows = vec![InfoRow::Legend(
-            EntityType::ALL
-                .iter()
-                .map(|t| (t.as_str(), type_color(*t)))
-                .collect(),
-        )];
-        match &v.mode {
-            EntitiesMode::Document => {
-                let hl = if v.highlight_all { "on" } else { "off" };
-                rows.push(InfoRow::Field(
-                    "Entities",
-                    format!("{} · highlight all: {hl} (h)", v.summary.len()),
-                ));
-                rows.push(InfoRow::Text("mentions +adjectives ~boilerplate".into()));
-                let mut last = None;
-                for (i, s) in v.summary.iter().enumerate() {
-                    if last != Some(s.etype) {
-                        rows.push(InfoRow::Heading(type_heading(s.etype).into()));
-                        last = Some(s.etype);
-                    }
-                    let dem = match s.demonyms {
-                        0 => String::new(),
-                        d => format!("+{d}"),
-                    };
-                    let bp = match s.boilerplate {
-                        0 => String::new(),
-                        b => format!("~{b}"),
-                    };
-                    let left = format!("{:>3}{dem:>4}{bp:>3}", s.count);
-                    let chosen = i == v.selected;
-                    rows.push(InfoRow::Tinted(
-                        left,
-                        s.name.clone(),
-                        type_color(s.etype),
-                        chosen,
-                    ));
-                }
-                if v.summary.is_empty() {
-                    rows.push(InfoRow::Text("No entities found".into()));
-                }
-            }
-            EntitiesMode::Across { key, .. } => {
-                let entry = v.index.as_ref().and_then(|(_, idx)| idx.get(key));
-                let name = entry.map_or_else(String::new, |e| e.name.clone());
-                rows.push(InfoRow::Field("Across", name));
-                let docs = entry.map_or(&[][..], |e| e.docs.as_slice());
-                rows.push(InfoRow::Field(
-                    "Docs",
-                    format!("{} (Enter opens, Esc back)", docs.len()),
-                ));
-                for (i, d) in docs.iter().enumerate() {
-                    let Some(doc) = self.corpus.docs.get(d.doc) else {
-                        continue;
-                    };
-                    rows.push(InfoRow::Choice(
-                        format!("{}× {}", d.count, doc.title),
-                        i == v.selected,
-                    ));
-                    rows.push(InfoRow::Text(kwic(&doc.text, &d.first)));
-                }
-            }
-            EntitiesMode::Corpus => {
-                let list = self.corpus_entries();
-                rows.push(InfoRow::Field(
-                    "Corpus",
-                    format!("{} entities (/ filters)", list.len()),
-                ));
-                let typing = matches!(self.popups.last(), Some(Popup::EntitiesFilter));
-                if typing || !v.filter.is_empty() {
-                    let cursor = if typing { "▏" } else { "" };
-                    rows.push(InfoRow::Field("Filter", format!("{}{cursor}", v.filter)));
-                }
-                for (i, e) in list.iter().enumerate().take(1000) {
-                    let mentions: usize = e.docs.iter().map(|d| d.count).sum();
-                    let left = format!("{:>3} docs {mentions:>4}×", e.docs.len());
-                    let chosen = i == v.selected;
-                    rows.push(InfoRow::Tinted(
-                        left,
-                        e.name.clone(),
-                        type_color(e.etype),
-                        chosen,
-                    ));
-                }
-            }
-        }
-        rows
-    }
-
-    /// Reader highlights from the Entities tab: every mention when `h` is on,
-    /// the chosen entity's mentions (and the current one) when the tab shows.
-    pub fn entity_highlights(&self) -> Vec<Highlight> {
-        let v = &self.entities;
-        if self.open_doc().map(|d| d.id.as_str()) != v.doc_id.as_deref() {
-            return Vec::new();
-        }
-        let mut out = Vec::new();
-        if v.highlight_all {
-            for s in &v.summary {
-                for &i in &s.mentions {
-                    out.push(Highlight {
-                        range: v.mentions[i].range.clone(),
-                        style: Style::new().fg(type_color(s.etype)),
-                        priority: 1,
-                    });
-                }
-            }
-        }
-        let showing = self.sidebar.tab == SidebarTab::Entities && v.mode == EntitiesMode::Document;
-        if let Some(s) = v.chosen().filter(|_| showing || v.mention.is_some()) {
-            for (n, &i) in s.mentions.iter().enumerate() {
-                let mut style = Style::new().bg(type_color(s.etype)).fg(Color::Black);
-                if v.mention == Some(n) {
-                    style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-                }
-                out.push(Highlight {
-                    range: v.mentions[i].range.clone(),
-                    style,
-                    priority: 2,
-                });
-            }
-        }
-        out
     }
 
     /// Moves the chosen row of the Entities tab.
@@ -500,122 +364,9 @@ impl App {
         self.forget_doc_entities();
         vec![Effect::SaveHiddenEntities(self.entities.hidden.clone())]
     }
-
-    fn open_entity_form(&mut self) {
-        let name = match (self.open_doc(), self.annotations.selection.clone()) {
-            (Some(doc), Some(r)) => one_line(doc.text.get(r).unwrap_or_default()),
-            _ => String::new(),
-        };
-        self.popups.push(Popup::EntityForm(EntityForm {
-            name,
-            etype: EntityType::Person,
-        }));
-    }
-
-    /// Whether the top popup is one of the Entities tab's text inputs.
-    pub fn entity_input_active(&self) -> bool {
-        matches!(
-            self.popups.last(),
-            Some(Popup::EntityForm(_) | Popup::EntitiesFilter)
-        )
-    }
-
-    /// A key for the add-entity form or the corpus filter.
-    pub(super) fn entity_input_key(&mut self, ev: crossterm::event::KeyEvent) -> Vec<Effect> {
-        use crossterm::event::{KeyCode, KeyModifiers};
-        self.mark_dirty();
-        let plain = !ev
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
-            return vec![Effect::Quit];
-        }
-        match self.popups.last_mut() {
-            Some(Popup::EntitiesFilter) => {
-                match ev.code {
-                    KeyCode::Enter => {
-                        self.popups.pop();
-                    }
-                    KeyCode::Esc => {
-                        self.popups.pop();
-                        self.entities.filter.clear();
-                    }
-                    KeyCode::Backspace => {
-                        self.entities.filter.pop();
-                    }
-                    KeyCode::Char(c) if plain => self.entities.filter.push(c),
-                    _ => {}
-                }
-                self.entities.selected = 0;
-                self.sidebar.scroll = 0;
-                Vec::new()
-            }
-            Some(Popup::EntityForm(f)) => match ev.code {
-                KeyCode::Esc => {
-                    self.popups.pop();
-                    Vec::new()
-                }
-                KeyCode::Tab | KeyCode::Down => {
-                    f.etype = next_type(f.etype, 1);
-                    Vec::new()
-                }
-                KeyCode::BackTab | KeyCode::Up => {
-                    f.etype = next_type(f.etype, -1);
-                    Vec::new()
-                }
-                KeyCode::Backspace => {
-                    f.name.pop();
-                    Vec::new()
-                }
-                KeyCode::Char(c) if plain => {
-                    f.name.push(c);
-                    Vec::new()
-                }
-                KeyCode::Enter => {
-                    let f = f.clone();
-                    self.popups.pop();
-                    self.save_entity_form(f)
-                }
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        }
-    }
-
-    fn save_entity_form(&mut self, f: EntityForm) -> Vec<Effect> {
-        let name = one_line(&f.name);
-        if fold_key(&name).trim().is_empty() {
-            self.status.message = Some("no name: nothing added".into());
-            return Vec::new();
-        }
-        let entry = Entry {
-            canonical: name.clone(),
-            etype: f.etype,
-            aliases: vec![name.clone()],
-            demonyms: Vec::new(),
-            latin: None,
-            source: Source::User,
-        };
-        self.entities.user.push(entry.clone());
-        self.entities.extractor = None;
-        self.entities.index = None;
-        self.forget_doc_entities();
-        self.status.message = Some(format!("added {} ({})", name, f.etype.as_str()));
-        vec![Effect::SaveUserEntity(entry)]
-    }
 }
 
-fn next_type(t: EntityType, d: isize) -> EntityType {
-    let all = [
-        EntityType::Person,
-        EntityType::Place,
-        EntityType::Organization,
-    ];
-    let i = all.iter().position(|x| *x == t).unwrap_or(0) as isize;
-    all[(i + d).rem_euclid(3) as usize]
-}
-
-fn one_line(s: &str) -> String {
+pub(super) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -6,6 +6,8 @@ mod annotate;
 mod configure;
 mod corpus_events;
 mod entities_tab;
+mod entity_form;
+mod entity_rows;
 mod find;
 mod highlight;
 pub mod jump;
@@ -33,7 +35,8 @@ use crate::ui::areas::{Areas, LayoutPrefs};
 use crate::ui::inline::{InlineCache, InlineCtx};
 use crate::ui::theme::Theme;
 
-pub use entities_tab::{kwic, type_color, EntitiesMode, EntitiesView, EntityForm};
+pub use entities_tab::{kwic, type_color, EntitiesMode, EntitiesView};
+pub use entity_form::EntityForm;
 pub use find::FindState;
 pub use highlight::Highlight;
 pub use jump::JumpPopup;

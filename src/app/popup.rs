@@ -1,6 +1,6 @@
 //! Popups, drawn over the panes; the top one gets the keys first.
 
-use super::entities_tab::EntityForm;
+use super::entity_form::EntityForm;
 use super::note_form::NoteForm;
 use crate::keymap::KeyContext;
 

@@ -1,0 +1,138 @@
+//! Drawing side of the sidebar's `Entities` tab: its rows (legend, groups
+//! by type, the across-the-corpus and corpus lists) and the reader
+//! highlights of the chosen entity's mentions.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use super::entities_tab::{kwic, type_color, type_heading, EntitiesMode};
+use super::{App, Highlight, InfoRow, Popup, SidebarTab};
+use crate::entities::EntityType;
+
+impl App {
+    /// Rows of the Entities tab.
+    pub fn entities_tab_rows(&self) -> Vec<InfoRow> {
+        let v = &self.entities;
+        let mut rows = vec![InfoRow::Legend(
+            EntityType::ALL
+                .iter()
+                .map(|t| (t.as_str(), type_color(*t)))
+                .collect(),
+        )];
+        match &v.mode {
+            EntitiesMode::Document => {
+                let hl = if v.highlight_all { "on" } else { "off" };
+                rows.push(InfoRow::Field(
+                    "Entities",
+                    format!("{} · highlight all: {hl} (h)", v.summary.len()),
+                ));
+                rows.push(InfoRow::Text("mentions +adjectives ~boilerplate".into()));
+                let mut last = None;
+                for (i, s) in v.summary.iter().enumerate() {
+                    if last != Some(s.etype) {
+                        rows.push(InfoRow::Heading(type_heading(s.etype).into()));
+                        last = Some(s.etype);
+                    }
+                    let dem = match s.demonyms {
+                        0 => String::new(),
+                        d => format!("+{d}"),
+                    };
+                    let bp = match s.boilerplate {
+                        0 => String::new(),
+                        b => format!("~{b}"),
+                    };
+                    let left = format!("{:>3}{dem:>4}{bp:>3}", s.count);
+                    let chosen = i == v.selected;
+                    rows.push(InfoRow::Tinted(
+                        left,
+                        s.name.clone(),
+                        type_color(s.etype),
+                        chosen,
+                    ));
+                }
+                if v.summary.is_empty() {
+                    rows.push(InfoRow::Text("No entities found".into()));
+                }
+            }
+            EntitiesMode::Across { key, .. } => {
+                let entry = v.index.as_ref().and_then(|(_, idx)| idx.get(key));
+                let name = entry.map_or_else(String::new, |e| e.name.clone());
+                rows.push(InfoRow::Field("Across", name));
+                let docs = entry.map_or(&[][..], |e| e.docs.as_slice());
+                rows.push(InfoRow::Field(
+                    "Docs",
+                    format!("{} (Enter opens, Esc back)", docs.len()),
+                ));
+                for (i, d) in docs.iter().enumerate() {
+                    let Some(doc) = self.corpus.docs.get(d.doc) else {
+                        continue;
+                    };
+                    rows.push(InfoRow::Choice(
+                        format!("{}× {}", d.count, doc.title),
+                        i == v.selected,
+                    ));
+                    rows.push(InfoRow::Text(kwic(&doc.text, &d.first)));
+                }
+            }
+            EntitiesMode::Corpus => {
+                let list = self.corpus_entries();
+                rows.push(InfoRow::Field(
+                    "Corpus",
+                    format!("{} entities (/ filters)", list.len()),
+                ));
+                let typing = matches!(self.popups.last(), Some(Popup::EntitiesFilter));
+                if typing || !v.filter.is_empty() {
+                    let cursor = if typing { "▏" } else { "" };
+                    rows.push(InfoRow::Field("Filter", format!("{}{cursor}", v.filter)));
+                }
+                for (i, e) in list.iter().enumerate().take(1000) {
+                    let mentions: usize = e.docs.iter().map(|d| d.count).sum();
+                    let left = format!("{:>3} docs {mentions:>4}×", e.docs.len());
+                    let chosen = i == v.selected;
+                    rows.push(InfoRow::Tinted(
+                        left,
+                        e.name.clone(),
+                        type_color(e.etype),
+                        chosen,
+                    ));
+                }
+            }
+        }
+        rows
+    }
+
+    /// Reader highlights from the Entities tab: every mention when `h` is on,
+    /// the chosen entity's mentions (and the current one) when the tab shows.
+    pub fn entity_highlights(&self) -> Vec<Highlight> {
+        let v = &self.entities;
+        if self.open_doc().map(|d| d.id.as_str()) != v.doc_id.as_deref() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        if v.highlight_all {
+            for s in &v.summary {
+                for &i in &s.mentions {
+                    out.push(Highlight {
+                        range: v.mentions[i].range.clone(),
+                        style: Style::new().fg(type_color(s.etype)),
+                        priority: 1,
+                    });
+                }
+            }
+        }
+        let showing = self.sidebar.tab == SidebarTab::Entities && v.mode == EntitiesMode::Document;
+        if let Some(s) = v.chosen().filter(|_| showing || v.mention.is_some()) {
+            for (n, &i) in s.mentions.iter().enumerate() {
+                let mut style = Style::new().bg(type_color(s.etype)).fg(Color::Black);
+                if v.mention == Some(n) {
+                    style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+                }
+                out.push(Highlight {
+                    range: v.mentions[i].range.clone(),
+                    style,
+                    priority: 2,
+                });
+            }
+        }
+        out
+    }
+}
