@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{app_sized, keys};
+use common::{app_sized, keys, screen_text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use qari::app::App;
 use qari::event::AppEvent;
@@ -78,28 +78,6 @@ fn form_shows_an_arabic_note() {
     let shaped =
         qari::text::layout_inline("ملاحظة", 20, &qari::text::LayoutOptions::default()).to_text();
     assert!(note.contains(shaped.trim()), "{note:?} vs {shaped:?}");
-}
-
-/// The buffer as text, rows wrapped in LRO…PDF so editors keep screen order
-/// (as in `tests/render.rs`).
-fn screen_text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        out.push('\u{202D}');
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buf[(x, y)].symbol();
-            out.push_str(s);
-            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
-        }
-        out.push('\u{202C}');
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

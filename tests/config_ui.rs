@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{app_sized, keys};
+use common::{app_sized, keys, screen_text};
 use qari::action::Effect;
 use qari::app::App;
 use qari::config::{parse, LoadedConfig, Settings, SettingsArgs};
@@ -35,26 +35,6 @@ fn buffer(app: &App, w: u16, h: u16) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| qari::ui::render(f, app)).unwrap();
     t.backend().buffer().clone()
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        out.push('\u{202D}');
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buf[(x, y)].symbol();
-            out.push_str(s);
-            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
-        }
-        out.push('\u{202C}');
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

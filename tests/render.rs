@@ -6,33 +6,10 @@
 
 mod common;
 
-use common::{app_sized, keys};
+use common::{app_sized, keys, screen_text};
 use qari::app::App;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::Terminal;
-
-/// The buffer as text, one LRO…PDF-wrapped row per line (wide symbols take
-/// their cells; the cell they cover is skipped).
-fn screen_text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        out.push('\u{202D}');
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buf[(x, y)].symbol();
-            out.push_str(s);
-            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
-        }
-        out.push('\u{202C}');
-        out.push('\n');
-    }
-    out
-}
 
 fn draw(app: &App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();

@@ -42,3 +42,26 @@ pub fn keys(app: &mut App, seq: &str) -> Vec<Effect> {
     }
     effects
 }
+
+/// A TestBackend buffer as text, one row per line wrapped in U+202D … U+202C
+/// (LRO … PDF) so that an editor shows the cells in screen order instead of
+/// reordering the Arabic again; a wide symbol's covered cell is skipped.
+pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        out.push('\u{202D}');
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buf[(x, y)].symbol();
+            out.push_str(s);
+            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
+        }
+        out.push('\u{202C}');
+        out.push('\n');
+    }
+    out
+}
