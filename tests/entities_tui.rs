@@ -242,3 +242,111 @@ fn entities_tab_snapshot_120x40() {
     }
     insta::assert_snapshot!(out);
 }
+
+fn with_colors(colors: &str) -> App {
+    let src = format!("[display]\ncolors = \"{colors}\"\n[theme]\nentity_place = \"#ff0000\"\n");
+    let file = qari::config::LoadedConfig {
+        config: qari::config::parse(&src, std::path::Path::new("t.toml")).unwrap(),
+        path: None,
+        source: src.clone(),
+    };
+    let settings = qari::config::Settings::from_loaded(
+        file,
+        &qari::config::SettingsArgs::default(),
+        None,
+        None,
+        None,
+    )
+    .unwrap();
+    let mut a = app_sized(120, 40);
+    a.apply_settings(&settings);
+    keys(&mut a, "<Tab> <Tab> l l h n");
+    assert!(a.entities.highlight_all && a.entities.mention.is_some());
+    a
+}
+
+fn draw(a: &App) -> ratatui::buffer::Buffer {
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| qari::ui::render(f, a)).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// The style of the legend swatch `■ name` in the sidebar.
+fn swatch(buf: &ratatui::buffer::Buffer, a: &App, name: &str) -> ratatui::style::Style {
+    let area = a.areas().sidebar.unwrap();
+    for y in area.y..area.bottom() {
+        let row: String = (area.x..area.right())
+            .map(|x| buf[(x, y)].symbol())
+            .collect();
+        if let Some(i) = row.find(&format!("■ {name}")) {
+            let x = area.x + row[..i].chars().count() as u16;
+            return buf[(x, y)].style();
+        }
+    }
+    panic!("no legend swatch for {name}")
+}
+
+#[test]
+fn entity_colours_come_from_the_theme() {
+    let a = with_colors("truecolor");
+    let buf = draw(&a);
+    let red = ratatui::style::Color::Rgb(255, 0, 0);
+    assert_eq!(swatch(&buf, &a, "place").fg, Some(red));
+    assert_eq!(swatch(&buf, &a, "person").fg, a.theme.entity_person.fg);
+    // the reader shows place mentions in the configured colour
+    let reader = a.areas().reader.unwrap();
+    let in_reader = (reader.y..reader.bottom())
+        .flat_map(|y| (reader.x..reader.right()).map(move |x| (x, y)))
+        .any(|p| buf[p].fg == red || buf[p].bg == red);
+    assert!(in_reader);
+    // 16 colours: only ANSI colours, still one per type
+    let a = with_colors("16");
+    let buf = draw(&a);
+    let fgs: Vec<_> = ["person", "place", "organization", "date"]
+        .iter()
+        .map(|n| swatch(&buf, &a, n).fg)
+        .collect();
+    for (i, c) in fgs.iter().enumerate() {
+        assert!(
+            !matches!(
+                c,
+                None | Some(ratatui::style::Color::Rgb(..) | ratatui::style::Color::Indexed(_))
+            ),
+            "{c:?}"
+        );
+        assert!(fgs[i + 1..].iter().all(|d| d != c), "{fgs:?}");
+    }
+}
+
+#[test]
+fn no_color_entities_use_attributes_only() {
+    let a = with_colors("none");
+    let buf = draw(&a);
+    for cell in buf.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (ratatui::style::Color::Reset, ratatui::style::Color::Reset),
+            "{cell:?}"
+        );
+    }
+    // the legend tells the four types apart by their attributes
+    let mods: Vec<_> = ["person", "place", "organization", "date"]
+        .iter()
+        .map(|n| swatch(&buf, &a, n).add_modifier)
+        .collect();
+    for (i, m) in mods.iter().enumerate() {
+        assert!(!m.is_empty(), "{mods:?}");
+        assert!(mods[i + 1..].iter().all(|n| n != m), "{mods:?}");
+    }
+    // the reader shows them too: the chosen entity reversed, the others by type
+    let reader = a.areas().reader.unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for y in reader.y + 1..reader.bottom() - 1 {
+        for x in reader.x + 1..reader.right() - 1 {
+            seen.insert(buf[(x, y)].modifier.bits());
+        }
+    }
+    let reversed = ratatui::style::Modifier::REVERSED.bits();
+    assert!(seen.iter().any(|m| m & reversed != 0), "{seen:?}");
+    assert!(seen.len() >= 4, "{seen:?}");
+}

@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock};
 
-use ratatui::style::Color;
+use ratatui::style::Style;
 
 use super::{App, InfoRow, Pane, Popup, SidebarTab};
 use crate::action::{Action, Effect};
@@ -21,6 +21,7 @@ use crate::entities::{
     Mention,
 };
 use crate::text::fold::fold_key;
+use crate::ui::theme::Theme;
 
 /// What the Entities tab shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -65,13 +66,15 @@ pub struct EntitiesView {
     pub(super) index: Option<(usize, Arc<CorpusIndex>)>,
 }
 
-/// Colour of an entity type in the sidebar, the legend and the reader.
-pub fn type_color(t: EntityType) -> Color {
+/// Style of an entity type in the sidebar, the legend and the reader: the
+/// theme's `entity_*` style (already adapted to 16 colours or `NO_COLOR`,
+/// where the types differ by bold, underline and italic).
+pub fn type_style(theme: &Theme, t: EntityType) -> Style {
     match t {
-        EntityType::Person => Color::LightYellow,
-        EntityType::Place => Color::LightGreen,
-        EntityType::Organization => Color::LightCyan,
-        EntityType::Date => Color::LightMagenta,
+        EntityType::Person => theme.entity_person,
+        EntityType::Place => theme.entity_place,
+        EntityType::Organization => theme.entity_organization,
+        EntityType::Date => theme.entity_date,
     }
 }
 

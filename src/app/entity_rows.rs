@@ -2,9 +2,9 @@
 //! by type, the across-the-corpus and corpus lists) and the reader
 //! highlights of the chosen entity's mentions.
 
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Modifier;
 
-use super::entities_tab::{kwic, type_color, type_heading, EntitiesMode};
+use super::entities_tab::{kwic, type_heading, type_style, EntitiesMode};
 use super::{App, Highlight, InfoRow, Popup, SidebarTab};
 use crate::entities::EntityType;
 
@@ -12,12 +12,17 @@ impl App {
     /// Rows of the Entities tab.
     pub fn entities_tab_rows(&self) -> Vec<InfoRow> {
         let v = &self.entities;
-        let mut rows = vec![InfoRow::Legend(
-            EntityType::ALL
-                .iter()
-                .map(|t| (t.as_str(), type_color(*t)))
-                .collect(),
-        )];
+        // Two swatches a row, so that the legend fits a narrow sidebar.
+        let mut rows: Vec<InfoRow> = EntityType::ALL
+            .chunks(2)
+            .map(|ts| {
+                InfoRow::Legend(
+                    ts.iter()
+                        .map(|t| (t.as_str(), type_style(&self.theme, *t)))
+                        .collect(),
+                )
+            })
+            .collect();
         match &v.mode {
             EntitiesMode::Document => {
                 let hl = if v.highlight_all { "on" } else { "off" };
@@ -45,7 +50,7 @@ impl App {
                     rows.push(InfoRow::Tinted(
                         left,
                         s.name.clone(),
-                        type_color(s.etype),
+                        type_style(&self.theme, s.etype),
                         chosen,
                     ));
                 }
@@ -91,7 +96,7 @@ impl App {
                     rows.push(InfoRow::Tinted(
                         left,
                         e.name.clone(),
-                        type_color(e.etype),
+                        type_style(&self.theme, e.etype),
                         chosen,
                     ));
                 }
@@ -113,7 +118,7 @@ impl App {
                 for &i in &s.mentions {
                     out.push(Highlight {
                         range: v.mentions[i].range.clone(),
-                        style: Style::new().fg(type_color(s.etype)),
+                        style: type_style(&self.theme, s.etype),
                         priority: 1,
                     });
                 }
@@ -122,7 +127,9 @@ impl App {
         let showing = self.sidebar.tab == SidebarTab::Entities && v.mode == EntitiesMode::Document;
         if let Some(s) = v.chosen().filter(|_| showing || v.mention.is_some()) {
             for (n, &i) in s.mentions.iter().enumerate() {
-                let mut style = Style::new().bg(type_color(s.etype)).fg(Color::Black);
+                // Reversed: the type's colour becomes the background (or, without
+                // colour, its attributes plus reverse).
+                let mut style = type_style(&self.theme, s.etype).add_modifier(Modifier::REVERSED);
                 if v.mention == Some(n) {
                     style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
                 }

@@ -35,7 +35,7 @@ use crate::ui::areas::{Areas, LayoutPrefs};
 use crate::ui::inline::{InlineCache, InlineCtx};
 use crate::ui::theme::Theme;
 
-pub use entities_tab::{kwic, type_color, EntitiesMode, EntitiesView};
+pub use entities_tab::{kwic, type_style, EntitiesMode, EntitiesView};
 pub use entity_form::EntityForm;
 pub use find::FindState;
 pub use highlight::Highlight;

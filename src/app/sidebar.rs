@@ -88,9 +88,9 @@ pub enum InfoRow {
     Choice(String, bool),
     /// A choosable line drawn in a colour (entity rows): a left-to-right
     /// column (counts), then text that may be Arabic; true when chosen.
-    Tinted(String, String, ratatui::style::Color, bool),
+    Tinted(String, String, ratatui::style::Style, bool),
     /// A colour legend: `(name, colour)` swatches on one line.
-    Legend(Vec<(&'static str, ratatui::style::Color)>),
+    Legend(Vec<(&'static str, ratatui::style::Style)>),
 }
 
 impl App {

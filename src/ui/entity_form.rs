@@ -3,13 +3,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::areas::Areas;
 use super::inline::{draw_inline, Align};
 use super::note_form::tail_fitting;
-use crate::app::{type_color, App, EntityForm};
+use crate::app::{type_style, App, EntityForm};
 use crate::entities::EntityType;
 
 /// Draws the form over the screen.
@@ -51,7 +50,7 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, form: &EntityForm) {
         EntityType::Place,
         EntityType::Organization,
     ] {
-        let mut style = Style::new().fg(type_color(t));
+        let mut style = type_style(&app.theme, t);
         if t == form.etype {
             style = style.add_modifier(ratatui::style::Modifier::REVERSED);
         }

@@ -91,8 +91,8 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
                 }
                 draw_inline(buf, line, t, opts, Align::Start, style);
             }
-            InfoRow::Tinted(left, t, color, chosen) => {
-                let mut style = theme.text.fg(*color);
+            InfoRow::Tinted(left, t, tint, chosen) => {
+                let mut style = theme.text.patch(*tint);
                 if *chosen {
                     style = style.add_modifier(ratatui::style::Modifier::REVERSED);
                     buf.set_style(line, style);
@@ -104,14 +104,14 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
             }
             InfoRow::Legend(items) => {
                 let mut x = line.x;
-                for (name, color) in items {
+                for (name, tint) in items {
                     let room = line.right().saturating_sub(x) as usize;
                     let (nx, _) = buf.set_stringn(
                         x,
                         line.y,
                         format!("■ {name}"),
                         room,
-                        theme.text.fg(*color),
+                        theme.text.patch(*tint),
                     );
                     x = nx.saturating_add(1).min(line.right());
                 }

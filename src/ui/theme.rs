@@ -112,14 +112,14 @@ theme_styles! {
     search_hit = "#1c1c1c on #e5c07b", Modifier::REVERSED;
     /// The current search match.
     search_current = "#1c1c1c on #f0883e bold", Modifier::REVERSED;
-    /// Mentions of people.
-    entity_person = "#4f9fe0", Modifier::UNDERLINED;
-    /// Mentions of places.
+    /// Mentions of people (no colour: bold; the chosen entity is reversed).
+    entity_person = "#4f9fe0", Modifier::BOLD;
+    /// Mentions of places (no colour: underlined).
     entity_place = "#4fa34f", Modifier::UNDERLINED;
-    /// Mentions of organisations.
-    entity_organization = "#b26fc1", Modifier::UNDERLINED;
-    /// Dates.
-    entity_date = "#c8863c", Modifier::UNDERLINED;
+    /// Mentions of organisations (no colour: bold underlined).
+    entity_organization = "#b26fc1", Modifier::BOLD.union(Modifier::UNDERLINED);
+    /// Dates (no colour: italic).
+    entity_date = "#c8863c", Modifier::ITALIC;
     /// The text selected for annotating.
     selection = "reverse", Modifier::REVERSED;
     /// The sentence under the reading cursor.
@@ -187,7 +187,17 @@ mod tests {
             assert_eq!((style.fg, style.bg), (None, None), "{name}");
         }
         assert!(t.search_hit.add_modifier.contains(Modifier::REVERSED));
-        assert!(t.entity_person.add_modifier.contains(Modifier::UNDERLINED));
+        // Each entity type keeps an attribute set of its own.
+        let kinds = [
+            t.entity_person.add_modifier,
+            t.entity_place.add_modifier,
+            t.entity_organization.add_modifier,
+            t.entity_date.add_modifier,
+        ];
+        for (i, a) in kinds.iter().enumerate() {
+            assert!(!a.is_empty() && !a.contains(Modifier::REVERSED), "{a:?}");
+            assert!(kinds[i + 1..].iter().all(|b| b != a), "{kinds:?}");
+        }
         assert!(t.border_focused.add_modifier.contains(Modifier::BOLD));
     }
 
