@@ -192,3 +192,40 @@ proptest! {
         prop_assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 }
+
+/// Characters of common news text (the one-pass cluster path), with lam and
+/// alefs often and marks after separators.
+fn news_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        8 => (0x0621u32..=0x064A).prop_map(|u| char::from_u32(u).unwrap()),
+        4 => prop::sample::select(vec!['\u{0644}', '\u{0627}', '\u{0622}', '\u{0623}', '\u{0625}']),
+        3 => Just(' '),
+        3 => (0x064Bu32..=0x065F).prop_map(|u| char::from_u32(u).unwrap()),
+        2 => prop::sample::select(vec!['a', 'Z', '0', '9', '٣', '۴', '\u{0301}', 'é', '\u{00A0}']),
+        2 => prop::sample::select(vec![
+            '(', ')', '«', '»', '"', '.', ',', '-', '+', '،', '؟', '%', '\u{201C}', '\u{201D}',
+            '\u{2013}', '\u{2026}', '\u{2030}', '\u{0640}', '\u{0670}', '\u{06D6}'
+        ]),
+        2 => (0x0671u32..=0x06D5).prop_map(|u| char::from_u32(u).unwrap()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn one_pass_clusters_equal_the_general_path(
+        chars in prop::collection::vec(news_char(), 0..120),
+        shaping in any::<bool>(),
+    ) {
+        use qari::text::cluster::clusters_general;
+        use qari::text::fast::clusters_fast;
+        let text: String = chars.into_iter().collect();
+        let general = clusters_general(&text, shaping);
+        // Only a leading mark (shown on a dotted circle) leaves this path.
+        let lone_mark = general.list.first().is_some_and(|c| c.repl == Some('\u{25CC}'));
+        if !lone_mark {
+            prop_assert_eq!(clusters_fast(&text, shaping), Some(general), "{:?}", text);
+        }
+    }
+}

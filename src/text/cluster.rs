@@ -8,6 +8,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::bidi::{class, Scan};
+use super::fast::clusters_fast;
 use super::shape::{shape, Shaped};
 use unicode_bidi::BidiClass;
 
@@ -79,13 +80,13 @@ pub fn invisible(c: char) -> bool {
 /// plus any following extenders, one cell wide. Prepend characters,
 /// controls, Hangul, emoji and the like are excluded: they take the general
 /// path.
-const BASE: u8 = 1;
+pub(super) const BASE: u8 = 1;
 /// Flag of [`SIMPLE`]: a mark or joiner that extends a base (grapheme Extend,
 /// bidi NSM or BN, width 0).
-const EXTEND: u8 = 2;
+pub(super) const EXTEND: u8 = 2;
 
 /// [`BASE`] and [`EXTEND`] flags of U+0000–U+06FF.
-static SIMPLE: [u8; 0x700] = {
+pub(super) static SIMPLE: [u8; 0x700] = {
     let mut t = [0u8; 0x700];
     let mut u = 0;
     while u < 0x700 {
@@ -164,7 +165,7 @@ fn cluster_end(text: &str, at: usize) -> (usize, bool, bool) {
 }
 
 /// A paragraph split into clusters.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Clusters {
     /// The clusters, in logical order.
     pub list: Vec<Cluster>,
@@ -179,6 +180,12 @@ pub struct Clusters {
 /// Splits a paragraph into clusters. With `shaping`, Arabic letters get their
 /// presentation forms and lam + alef becomes one cluster (one cell).
 pub fn clusters(text: &str, shaping: bool) -> Clusters {
+    clusters_fast(text, shaping).unwrap_or_else(|| clusters_general(text, shaping))
+}
+
+/// [`clusters`] without the one-pass path for common characters
+/// ([`clusters_fast`]): any text, grapheme by grapheme.
+pub fn clusters_general(text: &str, shaping: bool) -> Clusters {
     let mut shaped: Vec<Shaped> = Vec::new();
     if shaping {
         shape(text, |s| shaped.push(s));

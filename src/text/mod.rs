@@ -3,6 +3,7 @@
 
 pub mod bidi;
 pub mod cluster;
+pub mod fast;
 pub mod fold;
 pub mod layout;
 pub mod para;

@@ -218,12 +218,12 @@ pub fn lam_alef(alef: char, joined: bool) -> Option<char> {
 }
 
 /// Whether `j` connects to a following letter.
-fn joins_forward(j: Joining) -> bool {
+pub(super) fn joins_forward(j: Joining) -> bool {
     matches!(j, Joining::Dual | Joining::Causing)
 }
 
 /// Whether `j` connects to a preceding letter.
-fn joins_backward(j: Joining) -> bool {
+pub(super) fn joins_backward(j: Joining) -> bool {
     matches!(j, Joining::Dual | Joining::Right | Joining::Causing)
 }
 
