@@ -168,6 +168,15 @@ pub enum Effect {
     JumpQuery(String),
     /// Save the jump popup's query history (newest last) in the data dir.
     SaveJumpHistory(Vec<String>),
+    /// Build the corpus entity index off the UI thread (progress and the
+    /// index come back as `AppEvent::EntityIndex`), cancelling any build
+    /// under way.
+    IndexEntities {
+        /// Number of this request; messages of older ones are dropped.
+        generation: u64,
+        /// The gazetteer to index with.
+        extractor: crate::entities::service::SharedExtractor,
+    },
 }
 
 #[cfg(test)]

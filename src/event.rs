@@ -27,6 +27,8 @@ pub enum AppEvent {
     Corpus(LoadEvent),
     /// Ranked documents for a fuzzy-jump query, from the search thread.
     JumpResults(crate::search::JumpResults),
+    /// Progress or the result of the corpus entity index, from its workers.
+    EntityIndex(crate::entities::service::IndexEvent),
     /// SIGTERM or SIGHUP: leave cleanly.
     Terminate,
 }

@@ -161,6 +161,9 @@ pub struct EffectRunner {
     pub jump: crate::search::service::JumpService,
     /// Number of the app's documents already given to `jump`.
     pub jump_indexed: usize,
+    /// Corpus entity index builds: inline by default (tests), on worker
+    /// threads in the real terminal.
+    pub entities: crate::entities::service::IndexService,
 }
 
 /// File in the data dir with the jump popup's query history.
@@ -228,6 +231,15 @@ impl EffectRunner {
             Effect::JumpQuery(q) => {
                 if let Some(r) = self.jump.query(&q) {
                     app.handle_event(AppEvent::JumpResults(r));
+                }
+            }
+            Effect::IndexEntities {
+                generation,
+                extractor,
+            } => {
+                let (docs, keys) = (&app.corpus.docs, app.doc_keys());
+                if let Some(ev) = self.entities.start(generation, extractor.0, docs, keys) {
+                    app.handle_event(AppEvent::EntityIndex(ev));
                 }
             }
             Effect::SaveJumpHistory(h) => {
@@ -317,6 +329,7 @@ pub fn run_tui(paths: Vec<PathBuf>, settings: &Settings) -> Result<()> {
     let input = spawn_input_thread(tx.clone(), Arc::clone(&stop));
     let signals = spawn_signal_thread(tx.clone()).ok();
     let jump_tx = tx.clone();
+    let index_tx = tx.clone();
     let loader_tx = tx;
     // the annotation file is chosen by the paths as given (none: seeds)
     let store_paths = paths.clone();
@@ -368,6 +381,9 @@ pub fn run_tui(paths: Vec<PathBuf>, settings: &Settings) -> Result<()> {
             let _ = jump_tx.send(AppEvent::JumpResults(r));
         }),
         jump_indexed: 0,
+        entities: crate::entities::service::IndexService::background(move |ev| {
+            let _ = index_tx.send(AppEvent::EntityIndex(ev));
+        }),
     };
     let result = run(&mut terminal, &mut app, &rx, &mut fx);
     stop.store(true, Ordering::SeqCst);

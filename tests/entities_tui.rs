@@ -6,7 +6,10 @@ mod common;
 use common::{app_sized, keys};
 use qari::action::Effect;
 use qari::app::{App, EntitiesMode, InfoRow, Pane, Popup, SidebarTab};
+use qari::entities::service::{IndexEvent, IndexService};
 use qari::entities::EntityType;
+use qari::event::AppEvent;
+use qari::runtime::{EffectRunner, Flow};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
@@ -17,6 +20,27 @@ fn on_tab() -> App {
     assert_eq!(a.sidebar.tab, SidebarTab::Entities);
     assert_eq!(a.focus, Pane::Sidebar);
     a
+}
+
+/// Types `seq` and carries out the effects with an inline runner (the
+/// corpus index is built at once).
+fn keys_fx(a: &mut App, seq: &str) -> Vec<Effect> {
+    let effects = keys(a, seq);
+    let mut fx = EffectRunner::default();
+    for e in effects.clone() {
+        assert_eq!(fx.run(e, a).unwrap(), Flow::Continue);
+    }
+    effects
+}
+
+fn texts(a: &App) -> Vec<String> {
+    a.entities_tab_rows()
+        .into_iter()
+        .filter_map(|r| match r {
+            InfoRow::Text(t) | InfoRow::Field(_, t) => Some(t),
+            _ => None,
+        })
+        .collect()
 }
 
 fn tinted(a: &App) -> Vec<(String, bool)> {
@@ -119,7 +143,7 @@ fn enter_lists_documents_across_the_corpus_and_opens_one_at_the_mention() {
     while !a.entities.chosen().unwrap().name.contains("أرمينيا") {
         keys(&mut a, "j");
     }
-    keys(&mut a, "<Enter>");
+    keys_fx(&mut a, "<Enter>");
     assert!(matches!(a.entities.mode, EntitiesMode::Across { .. }));
     let rows = a.entities_tab_rows();
     let docs = rows
@@ -140,7 +164,7 @@ fn enter_lists_documents_across_the_corpus_and_opens_one_at_the_mention() {
 #[test]
 fn esc_and_backspace_go_back() {
     let mut a = on_tab();
-    keys(&mut a, "<Enter>");
+    keys_fx(&mut a, "<Enter>");
     keys(&mut a, "<Esc>");
     assert_eq!(a.entities.mode, EntitiesMode::Document);
     keys(&mut a, "<Enter> <Backspace>");
@@ -150,7 +174,7 @@ fn esc_and_backspace_go_back() {
 #[test]
 fn corpus_view_filters_by_typing_and_hides_with_x() {
     let mut a = app_sized(120, 40);
-    keys(&mut a, "E");
+    keys_fx(&mut a, "E");
     assert_eq!(a.entities.mode, EntitiesMode::Corpus);
     assert_eq!(
         (a.focus, a.sidebar.tab),
@@ -349,4 +373,123 @@ fn no_color_entities_use_attributes_only() {
     let reversed = ratatui::style::Modifier::REVERSED.bits();
     assert!(seen.iter().any(|m| m & reversed != 0), "{seen:?}");
     assert!(seen.len() >= 4, "{seen:?}");
+}
+
+/// The effect that asks for the corpus index, and its generation.
+fn index_request(effects: &[Effect]) -> (u64, Effect) {
+    match effects {
+        [e @ Effect::IndexEntities { generation, .. }] => (*generation, e.clone()),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn enter_before_the_index_is_ready_shows_progress_then_the_documents() {
+    let mut a = on_tab();
+    let (generation, request) = index_request(&keys(&mut a, "<Enter>"));
+    assert!(matches!(a.entities.mode, EntitiesMode::Across { .. }));
+    assert!(
+        texts(&a).iter().any(|t| t == "indexing entities 0 %…"),
+        "{:?}",
+        texts(&a)
+    );
+    a.handle_event(AppEvent::EntityIndex(IndexEvent::Progress {
+        generation,
+        done: 35,
+        total: 100,
+    }));
+    assert!(texts(&a).iter().any(|t| t == "indexing entities 35 %…"));
+    // keys keep working meanwhile; Enter again asks for nothing more
+    assert!(keys(&mut a, "j k <Enter>").is_empty());
+    assert!(!a
+        .entities_tab_rows()
+        .iter()
+        .any(|r| matches!(r, InfoRow::Choice(..))));
+    // the load ends meanwhile: a new request supersedes the first, whose
+    // index is dropped when it arrives
+    let (g2, request2) =
+        index_request(&a.handle_event(AppEvent::Corpus(qari::corpus::LoadEvent::Done)));
+    assert!(g2 > generation);
+    let mut fx = EffectRunner::default();
+    fx.run(request, &mut a).unwrap();
+    assert!(a.entities.index.ready().is_none());
+    assert!(texts(&a).iter().any(|t| t == "indexing entities 0 %…"));
+    // the runner builds the index and hands it to the app as an event
+    fx.run(request2, &mut a).unwrap();
+    let docs = a
+        .entities_tab_rows()
+        .iter()
+        .filter(|r| matches!(r, InfoRow::Choice(..)))
+        .count();
+    assert!(docs > 0);
+    assert!(!texts(&a).iter().any(|t| t.starts_with("indexing")));
+    a.handle_event(AppEvent::EntityIndex(IndexEvent::Progress {
+        generation: g2,
+        done: 1,
+        total: 100,
+    }));
+    assert!(
+        !texts(&a).iter().any(|t| t.starts_with("indexing")),
+        "a late progress message is ignored"
+    );
+}
+
+#[test]
+fn corpus_view_before_the_index_is_ready_shows_progress_then_the_list() {
+    let mut a = app_sized(120, 40);
+    let (generation, request) = index_request(&keys(&mut a, "E"));
+    assert_eq!(a.entities.mode, EntitiesMode::Corpus);
+    assert!(texts(&a)
+        .iter()
+        .any(|t| t.starts_with("indexing entities 0 %")));
+    assert!(tinted(&a).is_empty());
+    a.handle_event(AppEvent::EntityIndex(IndexEvent::Progress {
+        generation,
+        done: 7,
+        total: 20,
+    }));
+    assert!(texts(&a).iter().any(|t| t == "indexing entities 35 %…"));
+    // the index as the background service makes it (waiting on its channel)
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut svc = IndexService::background(move |ev| {
+        let _ = tx.send(ev);
+    });
+    let Effect::IndexEntities { extractor, .. } = request else {
+        unreachable!()
+    };
+    assert!(svc
+        .start(generation, extractor.0, &a.corpus.docs, a.doc_keys())
+        .is_none());
+    for ev in rx.iter() {
+        let ready = matches!(ev, IndexEvent::Ready { .. });
+        a.handle_event(AppEvent::EntityIndex(ev));
+        if ready {
+            break;
+        }
+        assert!(tinted(&a).is_empty());
+    }
+    assert!(tinted(&a).len() > 30);
+    assert!(tinted(&a)[0].0.contains("5 docs"));
+    // E again: the index covers every document, nothing is rebuilt
+    assert!(keys(&mut a, "<Esc> E").is_empty());
+}
+
+#[test]
+fn the_index_is_asked_for_when_loading_ends_and_after_a_gazetteer_change() {
+    let mut a = app_sized(120, 40);
+    let effects = a.handle_event(AppEvent::Corpus(qari::corpus::LoadEvent::Done));
+    let (g1, request) = index_request(&effects);
+    EffectRunner::default().run(request, &mut a).unwrap();
+    assert!(a.entities.index.ready().is_some());
+    // adding an entity rebuilds the index with the new gazetteer
+    keys(&mut a, "<Tab> e");
+    for c in "شركة المثال".chars() {
+        a.handle_event(AppEvent::Key(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Char(c),
+        )));
+    }
+    let effects = keys(&mut a, "<Enter>");
+    assert!(matches!(effects[0], Effect::SaveUserEntity(_)));
+    let (g2, _) = index_request(&effects[1..]);
+    assert!(g2 > g1);
 }

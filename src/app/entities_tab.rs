@@ -8,17 +8,17 @@
 
 use std::collections::BTreeSet;
 use std::ops::Range;
-use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock};
 
 use ratatui::style::Style;
 
 use super::{App, InfoRow, Pane, Popup, SidebarTab};
 use crate::action::{Action, Effect};
+use crate::entities::index::{DocCount, IndexEntry};
+use crate::entities::service::{IndexEvent, SharedExtractor};
 use crate::entities::store::HiddenKey;
 use crate::entities::{
-    build_index, CorpusIndex, EntityKey, EntitySummary, EntityType, Entry, Extractor, Gazetteer,
-    Mention,
+    CorpusIndex, EntityKey, EntitySummary, EntityType, Entry, Extractor, Gazetteer, Mention,
 };
 use crate::text::fold::fold_key;
 use crate::ui::theme::Theme;
@@ -63,7 +63,53 @@ pub struct EntitiesView {
     pub(super) doc_id: Option<String>,
     pub(super) mentions: Vec<Mention>,
     pub(super) summary: Vec<EntitySummary>,
-    pub(super) index: Option<(usize, Arc<CorpusIndex>)>,
+    /// The corpus index: built on worker threads by the runtime
+    /// ([`Effect::IndexEntities`]), delivered as `AppEvent::EntityIndex`.
+    pub index: IndexState,
+    generation: u64,
+}
+
+/// Where the corpus index stands.
+#[derive(Debug, Clone, Default)]
+pub enum IndexState {
+    /// Not asked for yet (or dropped after a gazetteer change).
+    #[default]
+    Missing,
+    /// Being built: `done` of `total` bytes indexed.
+    Building {
+        /// Bytes indexed so far.
+        done: usize,
+        /// Bytes to index.
+        total: usize,
+    },
+    /// Built over `docs` documents.
+    Ready {
+        /// Number of documents the index covers.
+        docs: usize,
+        /// The index.
+        index: Arc<CorpusIndex>,
+    },
+}
+
+impl IndexState {
+    /// The index, when built.
+    pub fn ready(&self) -> Option<&CorpusIndex> {
+        match self {
+            IndexState::Ready { index, .. } => Some(index),
+            _ => None,
+        }
+    }
+
+    /// The progress line shown while the index is not ready.
+    pub fn progress_line(&self) -> String {
+        match self {
+            IndexState::Building { done, total } => {
+                let pct = (*done as u128 * 100 / (*total).max(1) as u128).min(100);
+                format!("indexing entities {pct} %…")
+            }
+            _ => "indexing entities…".to_string(),
+        }
+    }
 }
 
 /// Style of an entity type in the sidebar, the legend and the reader: the
@@ -100,7 +146,7 @@ impl EntitiesView {
         self.hidden = hidden;
         self.extractor = None;
         self.doc_id = None;
-        self.index = None;
+        self.index = IndexState::Missing;
     }
 
     fn extractor(&mut self) -> Arc<Extractor> {
@@ -164,25 +210,69 @@ impl App {
         self.refresh_entities();
     }
 
-    /// The corpus index, built now if the corpus changed since.
-    fn corpus_index(&mut self) -> Arc<CorpusIndex> {
-        let n = self.corpus.docs.len();
-        if let Some((m, idx)) = &self.entities.index {
-            if *m == n {
-                return Arc::clone(idx);
-            }
+    /// Asks the runtime for a new corpus index (cancelling one under way).
+    pub(super) fn request_entity_index(&mut self) -> Vec<Effect> {
+        if self.corpus.docs.is_empty() {
+            return Vec::new();
         }
         let ex = self.entities.extractor();
-        let idx = Arc::new(
-            build_index(&ex, &self.corpus.docs, &AtomicBool::new(false)).unwrap_or_default(),
-        );
-        self.entities.index = Some((n, Arc::clone(&idx)));
-        idx
+        let v = &mut self.entities;
+        v.generation += 1;
+        v.index = IndexState::Building {
+            done: 0,
+            total: self.corpus.docs.iter().map(|d| d.text.len()).sum(),
+        };
+        vec![Effect::IndexEntities {
+            generation: v.generation,
+            extractor: SharedExtractor(ex),
+        }]
+    }
+
+    /// Asks for the corpus index unless it is being built or covers every
+    /// document.
+    fn need_entity_index(&mut self) -> Vec<Effect> {
+        match &self.entities.index {
+            IndexState::Building { .. } => Vec::new(),
+            IndexState::Ready { docs, .. } if *docs == self.corpus.docs.len() => Vec::new(),
+            _ => self.request_entity_index(),
+        }
+    }
+
+    /// Progress or the finished index from the runtime; messages of an
+    /// earlier request are dropped.
+    pub(crate) fn entity_index_event(&mut self, ev: IndexEvent) {
+        let v = &mut self.entities;
+        match ev {
+            IndexEvent::Progress {
+                generation,
+                done,
+                total,
+            } if generation == v.generation && v.index.ready().is_none() => {
+                v.index = IndexState::Building { done, total };
+            }
+            IndexEvent::Ready { generation, index } if generation == v.generation => {
+                v.index = IndexState::Ready {
+                    docs: index.keys.len(),
+                    index,
+                };
+            }
+            _ => return,
+        }
+        self.mark_dirty();
+    }
+
+    /// The position in `corpus.docs` of a document of the index.
+    pub(super) fn index_doc(&self, d: &DocCount) -> Option<usize> {
+        let idx = self.entities.index.ready()?;
+        if idx.keys.is_empty() {
+            return Some(d.doc);
+        }
+        self.doc_index(*idx.keys.get(d.doc)?)
     }
 
     /// Entities of the corpus list after the hidden set and the filter.
-    pub(super) fn corpus_entries(&self) -> Vec<&crate::entities::index::IndexEntry> {
-        let Some((_, idx)) = &self.entities.index else {
+    pub(super) fn corpus_entries(&self) -> Vec<&IndexEntry> {
+        let Some(idx) = self.entities.index.ready() else {
             return Vec::new();
         };
         let f = fold_key(&self.entities.filter);
@@ -201,8 +291,8 @@ impl App {
             EntitiesMode::Across { key, .. } => self
                 .entities
                 .index
-                .as_ref()
-                .and_then(|(_, i)| i.get(key))
+                .ready()
+                .and_then(|i| i.get(key))
                 .map_or(0, |e| e.docs.len()),
             EntitiesMode::Corpus => self.corpus_entries().len(),
         };
@@ -239,7 +329,7 @@ impl App {
             Action::ToggleEntityHighlights => {
                 self.entities.highlight_all = !self.entities.highlight_all;
             }
-            Action::EntityEnter => self.entity_enter(),
+            Action::EntityEnter => return self.entity_enter(),
             Action::EntityBack => {
                 let v = &mut self.entities;
                 v.mode = match &v.mode {
@@ -256,12 +346,12 @@ impl App {
                 self.sidebar.scroll = 0;
             }
             Action::EntityCorpusView => {
-                self.corpus_index();
                 self.sidebar.tab = SidebarTab::Entities;
                 self.entities.mode = EntitiesMode::Corpus;
                 self.entities.selected = 0;
                 self.sidebar.scroll = 0;
                 self.set_focus(Pane::Sidebar);
+                return self.need_entity_index();
             }
             Action::FilterEntities if self.entities.mode == EntitiesMode::Corpus => {
                 self.popups.push(Popup::EntitiesFilter);
@@ -295,19 +385,19 @@ impl App {
         self.show_offset(range.start);
     }
 
-    fn entity_enter(&mut self) {
+    fn entity_enter(&mut self) -> Vec<Effect> {
         match self.entities.mode.clone() {
             EntitiesMode::Document => {
                 let Some(key) = self.entities.chosen().map(|s| s.key.clone()) else {
-                    return;
+                    return Vec::new();
                 };
-                self.corpus_index();
                 self.entities.mode = EntitiesMode::Across {
                     key,
                     from_corpus: false,
                 };
                 self.entities.selected = 0;
                 self.sidebar.scroll = 0;
+                return self.need_entity_index();
             }
             EntitiesMode::Corpus => {
                 let Some(key) = self
@@ -315,7 +405,7 @@ impl App {
                     .get(self.entities.selected)
                     .map(|e| e.key.clone())
                 else {
-                    return;
+                    return Vec::new();
                 };
                 self.entities.mode = EntitiesMode::Across {
                     key,
@@ -325,14 +415,19 @@ impl App {
                 self.sidebar.scroll = 0;
             }
             EntitiesMode::Across { key, .. } => {
-                let idx = self.corpus_index();
-                let Some(d) = idx
-                    .get(&key)
+                let Some(d) = self
+                    .entities
+                    .index
+                    .ready()
+                    .and_then(|i| i.get(&key))
                     .and_then(|e| e.docs.get(self.entities.selected))
                 else {
-                    return;
+                    return Vec::new();
                 };
-                let (doc, first) = (d.doc, d.first.clone());
+                let Some(doc) = self.index_doc(d) else {
+                    return Vec::new();
+                };
+                let first = d.first.clone();
                 self.open(doc);
                 self.refresh_entities();
                 let v = &mut self.entities;
@@ -349,6 +444,7 @@ impl App {
                 self.show_offset(first.start);
             }
         }
+        Vec::new()
     }
 
     fn hide_entity(&mut self) -> Vec<Effect> {

@@ -1,7 +1,7 @@
 //! The add-entity form (`e`) and the corpus entity filter (`/`): their key
 //! handling and saving the new name to the user gazetteer.
 
-use super::entities_tab::one_line;
+use super::entities_tab::{one_line, IndexState};
 use super::{App, Popup};
 use crate::action::Effect;
 use crate::entities::{EntityType, Entry, Source};
@@ -114,10 +114,16 @@ impl App {
         };
         self.entities.user.push(entry.clone());
         self.entities.extractor = None;
-        self.entities.index = None;
         self.forget_doc_entities();
         self.status.message = Some(format!("added {} ({})", name, f.etype.as_str()));
-        vec![Effect::SaveUserEntity(entry)]
+        let mut fx = vec![Effect::SaveUserEntity(entry)];
+        // An index made with the old gazetteer is rebuilt at once; none is
+        // started if none was asked for yet.
+        if matches!(self.entities.index, IndexState::Missing) {
+            return fx;
+        }
+        fx.extend(self.request_entity_index());
+        fx
     }
 }
 

@@ -59,16 +59,26 @@ impl App {
                 }
             }
             EntitiesMode::Across { key, .. } => {
-                let entry = v.index.as_ref().and_then(|(_, idx)| idx.get(key));
-                let name = entry.map_or_else(String::new, |e| e.name.clone());
+                let entry = v.index.ready().and_then(|idx| idx.get(key));
+                // Before the index is ready the entity comes from the document.
+                let name = entry.map(|e| e.name.clone()).unwrap_or_else(|| {
+                    v.summary
+                        .iter()
+                        .find(|s| &s.key == key)
+                        .map_or_else(String::new, |s| s.name.clone())
+                });
                 rows.push(InfoRow::Field("Across", name));
+                if v.index.ready().is_none() {
+                    rows.push(InfoRow::Text(v.index.progress_line()));
+                    return rows;
+                }
                 let docs = entry.map_or(&[][..], |e| e.docs.as_slice());
                 rows.push(InfoRow::Field(
                     "Docs",
                     format!("{} (Enter opens, Esc back)", docs.len()),
                 ));
                 for (i, d) in docs.iter().enumerate() {
-                    let Some(doc) = self.corpus.docs.get(d.doc) else {
+                    let Some(doc) = self.index_doc(d).and_then(|i| self.corpus.docs.get(i)) else {
                         continue;
                     };
                     rows.push(InfoRow::Choice(
@@ -77,6 +87,9 @@ impl App {
                     ));
                     rows.push(InfoRow::Text(kwic(&doc.text, &d.first)));
                 }
+            }
+            EntitiesMode::Corpus if v.index.ready().is_none() => {
+                rows.push(InfoRow::Field("Corpus", v.index.progress_line()));
             }
             EntitiesMode::Corpus => {
                 let list = self.corpus_entries();

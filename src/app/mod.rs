@@ -35,7 +35,7 @@ use crate::ui::areas::{Areas, LayoutPrefs};
 use crate::ui::inline::{InlineCache, InlineCtx};
 use crate::ui::theme::Theme;
 
-pub use entities_tab::{kwic, type_style, EntitiesMode, EntitiesView};
+pub use entities_tab::{kwic, type_style, EntitiesMode, EntitiesView, IndexState};
 pub use entity_form::EntityForm;
 pub use find::FindState;
 pub use highlight::Highlight;
@@ -276,7 +276,17 @@ impl App {
                 Vec::new()
             }
             AppEvent::Corpus(ev) => {
+                let done = matches!(ev, crate::corpus::LoadEvent::Done);
                 self.handle_load_event(ev);
+                // The corpus entity index is built once everything is in.
+                if done {
+                    self.request_entity_index()
+                } else {
+                    Vec::new()
+                }
+            }
+            AppEvent::EntityIndex(ev) => {
+                self.entity_index_event(ev);
                 Vec::new()
             }
             AppEvent::Terminate => vec![Effect::Quit],

@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{EntityKey, EntityType, Extractor, MentionKind};
-use crate::corpus::Document;
+use crate::corpus::{DocKey, Document};
 
 /// One document's mentions of an entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +42,10 @@ pub struct CorpusIndex {
     pub entries: Vec<IndexEntry>,
     /// Total bytes of text indexed.
     pub bytes: usize,
+    /// Loader keys of the documents indexed, in the order `DocCount::doc`
+    /// counts them (empty when built from a plain slice: `doc` is then the
+    /// index in that slice).
+    pub keys: Vec<DocKey>,
 }
 
 impl CorpusIndex {
@@ -119,7 +123,11 @@ pub fn finish(ex: &Extractor, map: HashMap<EntityKey, Vec<DocCount>>, bytes: usi
         (named, e.docs.len(), mentions)
     };
     entries.sort_by(|a, b| weight(b).cmp(&weight(a)).then_with(|| a.name.cmp(&b.name)));
-    CorpusIndex { entries, bytes }
+    CorpusIndex {
+        entries,
+        bytes,
+        keys: Vec::new(),
+    }
 }
 
 #[cfg(test)]

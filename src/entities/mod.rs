@@ -8,6 +8,7 @@ pub mod gazetteer;
 pub mod index;
 pub mod matcher;
 pub mod report;
+pub mod service;
 pub mod store;
 
 use std::ops::Range;

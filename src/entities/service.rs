@@ -1,0 +1,315 @@
+//! The corpus index as a service the runtime keeps for the TUI: built on
+//! worker threads (the real terminal: progress and the finished index come
+//! back through a callback, as app events) or inline (tests and the
+//! `TestBackend` loop: the finished index is returned at once). A new build
+//! cancels the one under way; every message carries the generation it
+//! belongs to, so the app can drop stale ones.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use super::index::{add_document, finish, DocCount};
+use super::{CorpusIndex, EntityKey, Extractor};
+use crate::corpus::{DocKey, Document};
+
+/// A message from a corpus-index build.
+#[derive(Debug, Clone)]
+pub enum IndexEvent {
+    /// Bytes of text indexed so far out of `total`.
+    Progress {
+        /// The build this belongs to.
+        generation: u64,
+        /// Bytes done.
+        done: usize,
+        /// Bytes to do.
+        total: usize,
+    },
+    /// The finished index.
+    Ready {
+        /// The build this belongs to.
+        generation: u64,
+        /// The index; its `keys` name the documents.
+        index: Arc<CorpusIndex>,
+    },
+}
+
+/// The extractor a build uses, shared with the app; equal when it is the
+/// same compiled extractor (so that effects can be compared in tests).
+#[derive(Debug, Clone)]
+pub struct SharedExtractor(pub Arc<Extractor>);
+
+impl PartialEq for SharedExtractor {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedExtractor {}
+
+type Deliver = Arc<dyn Fn(IndexEvent) + Send + Sync>;
+
+enum Mode {
+    Inline,
+    Background {
+        deliver: Deliver,
+        threads: usize,
+        cancel: Option<Arc<AtomicBool>>,
+    },
+}
+
+/// Builds corpus indexes, inline or on worker threads.
+pub struct IndexService {
+    mode: Mode,
+}
+
+impl fmt::Debug for IndexService {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mode = match self.mode {
+            Mode::Inline => "inline",
+            Mode::Background { .. } => "background",
+        };
+        f.debug_struct("IndexService").field("mode", &mode).finish()
+    }
+}
+
+impl Default for IndexService {
+    fn default() -> Self {
+        Self::inline()
+    }
+}
+
+impl Drop for IndexService {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+impl IndexService {
+    /// Builds on the calling thread.
+    pub fn inline() -> Self {
+        IndexService { mode: Mode::Inline }
+    }
+
+    /// Builds on one worker thread per core; `deliver` is called on those
+    /// threads with the progress (about once per percent) and the result.
+    pub fn background(deliver: impl Fn(IndexEvent) + Send + Sync + 'static) -> Self {
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        IndexService {
+            mode: Mode::Background {
+                deliver: Arc::new(deliver),
+                threads,
+                cancel: None,
+            },
+        }
+    }
+
+    fn cancel(&mut self) {
+        if let Mode::Background { cancel, .. } = &mut self.mode {
+            if let Some(c) = cancel.take() {
+                c.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// Starts indexing `docs` (whose loader keys are `keys`, in the same
+    /// order) with `ex`, cancelling any build under way. Inline, the
+    /// finished index is returned; in the background it arrives through
+    /// the callback and this returns `None`.
+    pub fn start(
+        &mut self,
+        generation: u64,
+        ex: Arc<Extractor>,
+        docs: &[Document],
+        keys: &[DocKey],
+    ) -> Option<IndexEvent> {
+        self.cancel();
+        let keys = keys.to_vec();
+        match &mut self.mode {
+            Mode::Inline => {
+                let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+                let index = build(&ex, &texts, keys, 1, &AtomicBool::new(false), &|_| {})?;
+                Some(IndexEvent::Ready {
+                    generation,
+                    index: Arc::new(index),
+                })
+            }
+            Mode::Background {
+                deliver,
+                threads,
+                cancel,
+            } => {
+                // The texts are copied: the app keeps its documents and may
+                // change the list while the build runs.
+                let texts: Vec<String> = docs.iter().map(|d| d.text.clone()).collect();
+                let stop = Arc::new(AtomicBool::new(false));
+                *cancel = Some(Arc::clone(&stop));
+                let (deliver, threads) = (Arc::clone(deliver), *threads);
+                std::thread::spawn(move || {
+                    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                    let progress = |(done, total)| {
+                        deliver(IndexEvent::Progress {
+                            generation,
+                            done,
+                            total,
+                        })
+                    };
+                    if let Some(index) = build(&ex, &refs, keys, threads, &stop, &progress) {
+                        if !stop.load(Ordering::Relaxed) {
+                            deliver(IndexEvent::Ready {
+                                generation,
+                                index: Arc::new(index),
+                            });
+                        }
+                    }
+                });
+                None
+            }
+        }
+    }
+}
+
+/// Indexes `texts` on `threads` threads (each takes the next document),
+/// reporting `(done, total)` bytes about once per percent; `None` when
+/// `cancel` was set.
+fn build(
+    ex: &Extractor,
+    texts: &[&str],
+    keys: Vec<DocKey>,
+    threads: usize,
+    cancel: &AtomicBool,
+    progress: &(dyn Fn((usize, usize)) + Sync),
+) -> Option<CorpusIndex> {
+    let total: usize = texts.iter().map(|t| t.len()).sum();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let merged: Mutex<HashMap<EntityKey, Vec<DocCount>>> = Mutex::new(HashMap::new());
+    let work = || {
+        let mut map: HashMap<EntityKey, Vec<DocCount>> = HashMap::new();
+        loop {
+            if cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            let d = next.fetch_add(1, Ordering::Relaxed);
+            let Some(text) = texts.get(d) else { break };
+            add_document(ex, d, text, &mut map);
+            let before = done.fetch_add(text.len(), Ordering::Relaxed);
+            let after = before + text.len();
+            if after * 100 / total.max(1) > before * 100 / total.max(1) {
+                progress((after, total));
+            }
+        }
+        // A poisoned lock only means another worker panicked; its part is
+        // lost either way, the rest is still good.
+        let mut all = merged.lock().unwrap_or_else(|e| e.into_inner());
+        for (k, mut v) in map {
+            all.entry(k).or_default().append(&mut v);
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads.max(1) {
+            s.spawn(work);
+        }
+        work();
+    });
+    if cancel.load(Ordering::Relaxed) {
+        return None;
+    }
+    let map = merged.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut index = finish(ex, map, total);
+    index.keys = keys;
+    Some(index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            id: String::new(),
+            path: None,
+            title: String::new(),
+            source: None,
+            date: None,
+            text: text.to_string(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    fn key(record: usize) -> DocKey {
+        DocKey { file: 0, record }
+    }
+
+    fn docs() -> Vec<Document> {
+        (0..40)
+            .map(|i| {
+                doc(&format!(
+                    "زار بوتين يريفان {i} مرة. {}",
+                    if i % 2 == 0 { "ثم موسكو." } else { "" }
+                ))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn background_build_equals_the_plain_one_and_reports_progress() {
+        let ex = Arc::new(Extractor::builtin());
+        let docs = docs();
+        let keys: Vec<DocKey> = (0..docs.len()).map(key).collect();
+        let plain = crate::entities::build_index(&ex, &docs, &AtomicBool::new(false)).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let mut svc = IndexService::background(move |ev| {
+            let _ = tx.send(ev);
+        });
+        assert!(svc.start(7, Arc::clone(&ex), &docs, &keys).is_none());
+        let mut last = 0;
+        let index = loop {
+            match rx.recv().unwrap() {
+                IndexEvent::Progress {
+                    generation,
+                    done,
+                    total,
+                } => {
+                    assert_eq!(generation, 7);
+                    assert!(done > last && done <= total);
+                    last = done;
+                }
+                IndexEvent::Ready { generation, index } => {
+                    assert_eq!(generation, 7);
+                    break index;
+                }
+            }
+        };
+        assert_eq!(index.keys, keys);
+        assert_eq!(index.entries, plain.entries);
+        assert_eq!(index.bytes, plain.bytes);
+    }
+
+    #[test]
+    fn inline_build_returns_the_index() {
+        let ex = Arc::new(Extractor::builtin());
+        let docs = docs();
+        let keys: Vec<DocKey> = (0..docs.len()).map(key).collect();
+        let mut svc = IndexService::inline();
+        match svc.start(3, ex, &docs, &keys) {
+            Some(IndexEvent::Ready { generation, index }) => {
+                assert_eq!(generation, 3);
+                assert!(index.entries.iter().any(|e| e.docs.len() == 40));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_cancelled_build_delivers_nothing() {
+        let ex = Extractor::builtin();
+        let texts = ["روسيا"; 3];
+        let cancel = AtomicBool::new(true);
+        assert!(build(&ex, &texts, Vec::new(), 2, &cancel, &|_| {}).is_none());
+    }
+}
