@@ -38,6 +38,7 @@ impl App {
         }
         let visible = self.reader_visible_range();
         let top = self.reader.anchor();
+        let undo_key = self.key_hint(Undo);
         let doc = &self.corpus.docs[i];
         let st = &mut self.annotations;
         let mut effects = Vec::new();
@@ -98,7 +99,7 @@ impl App {
                 message = Some(match st.delete_under_cursor(doc) {
                     Some(label) => {
                         effects.push(Effect::SaveAnnotations);
-                        format!("deleted the {label} annotation (u undoes)")
+                        format!("deleted the {label} annotation ({undo_key} undoes)")
                     }
                     None => "no annotation under the cursor".to_string(),
                 });

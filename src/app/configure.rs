@@ -1,8 +1,12 @@
 //! Applying the settings (config file and flags) to the app.
 
+use std::borrow::Cow;
+
 use super::App;
+use crate::action::Action;
 use crate::config::{LayoutDir, Settings};
 use crate::i18n::{self, Msg};
+use crate::keymap::format_keys;
 
 impl App {
     /// Takes the keymap, theme, pane layout and interface language from
@@ -27,5 +31,22 @@ impl App {
     /// it has no translation).
     pub fn localize<'a>(&self, english: &'a str) -> &'a str {
         i18n::localize(self.ui_lang, english)
+    }
+
+    /// Any English interface text (status messages, hints, titles) in the
+    /// interface language; see [`i18n::localize_text`].
+    pub fn localize_text<'a>(&self, english: &'a str) -> Cow<'a, str> {
+        i18n::localize_text(self.ui_lang, english)
+    }
+
+    /// The keys in force for `action`, for hints (`u`, `g g`): its first
+    /// binding in the active contexts, else anywhere; `—` when unbound.
+    pub fn key_hint(&self, action: Action) -> String {
+        let contexts = self.key_contexts();
+        contexts
+            .iter()
+            .find_map(|&c| self.keymap.keys_for(c, action).next())
+            .or_else(|| self.keymap.bindings().iter().find(|b| b.action == action))
+            .map_or_else(|| "—".to_string(), |b| format_keys(&b.keys))
     }
 }

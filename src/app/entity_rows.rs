@@ -6,6 +6,7 @@ use ratatui::style::Modifier;
 
 use super::entities_tab::{kwic, type_heading, type_style, EntitiesMode};
 use super::{App, Highlight, InfoRow, Popup, SidebarTab};
+use crate::action::Action;
 use crate::entities::EntityType;
 
 impl App {
@@ -28,7 +29,11 @@ impl App {
                 let hl = if v.highlight_all { "on" } else { "off" };
                 rows.push(InfoRow::Field(
                     "Entities",
-                    format!("{} · highlight all: {hl} (h)", v.summary.len()),
+                    format!(
+                        "{} · highlight all: {hl} ({})",
+                        v.summary.len(),
+                        self.key_hint(Action::ToggleEntityHighlights)
+                    ),
                 ));
                 rows.push(InfoRow::Text("mentions +adjectives ~boilerplate".into()));
                 let mut last = None;
@@ -75,7 +80,12 @@ impl App {
                 let docs = entry.map_or(&[][..], |e| e.docs.as_slice());
                 rows.push(InfoRow::Field(
                     "Docs",
-                    format!("{} (Enter opens, Esc back)", docs.len()),
+                    format!(
+                        "{} ({} opens, {} back)",
+                        docs.len(),
+                        self.key_hint(Action::EntityEnter),
+                        self.key_hint(Action::EntityBack)
+                    ),
                 ));
                 for (i, d) in docs.iter().enumerate() {
                     let Some(doc) = self.index_doc(d).and_then(|i| self.corpus.docs.get(i)) else {
@@ -95,7 +105,11 @@ impl App {
                 let list = self.corpus_entries();
                 rows.push(InfoRow::Field(
                     "Corpus",
-                    format!("{} entities (/ filters)", list.len()),
+                    format!(
+                        "{} entities ({} filters)",
+                        list.len(),
+                        self.key_hint(Action::FilterEntities)
+                    ),
                 ));
                 let typing = matches!(self.popups.last(), Some(Popup::EntitiesFilter));
                 if typing || !v.filter.is_empty() {

@@ -67,7 +67,8 @@ impl App {
         let n = self.current_hits().len();
         if n == 0 {
             self.status.message = Some(if self.find.query.is_empty() {
-                "no search: press / to search this document".into()
+                let key = self.key_hint(crate::action::Action::FindInDocument);
+                format!("no search: press {key} to search this document")
             } else {
                 format!("no hits for {}", self.find.query)
             });

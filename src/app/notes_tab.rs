@@ -46,7 +46,11 @@ impl App {
         };
         let mut out = vec![InfoRow::Field(
             "Notes",
-            format!("{} · {scope} (c toggles)", list.len()),
+            format!(
+                "{} · {scope} ({} toggles)",
+                list.len(),
+                self.key_hint(Action::ToggleNotesScope)
+            ),
         )];
         let typing = matches!(self.popups.last(), Some(Popup::NotesFilter));
         if typing || !self.notes.filter.is_empty() {
@@ -57,9 +61,11 @@ impl App {
             ));
         }
         if list.is_empty() {
-            out.push(InfoRow::Text(
-                "No annotations: select with v, label with 1–9 or a".into(),
-            ));
+            out.push(InfoRow::Text(format!(
+                "No annotations: select with {}, label with 1–9 or {}",
+                self.key_hint(Action::StartSelection),
+                self.key_hint(Action::AnnotateForm)
+            )));
         }
         let mut last_doc = None;
         for (i, r) in list.iter().enumerate() {

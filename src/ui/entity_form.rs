@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::areas::Areas;
-use super::inline::{draw_inline, Align};
+use super::inline::{border_title, draw_inline, Align};
 use super::note_form::tail_fitting;
 use crate::app::{type_style, App, EntityForm};
 use crate::entities::EntityType;
@@ -20,16 +20,24 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, form: &EntityForm) {
     }
     let theme = &app.theme;
     Clear.render(area, buf);
-    let block = Block::bordered()
-        .title(" Add to the gazetteer · Tab type · Enter saves · Esc cancels ")
-        .border_style(theme.border_focused)
-        .title_style(theme.title);
+    let block = Block::bordered().border_style(theme.border_focused);
     let body = block.inner(area);
     block.render(area, buf);
+    let title = app.localize_text("Add to the gazetteer · Tab type · Enter saves · Esc cancels");
+    border_title(buf, area, &title, app.inline_ctx(), theme.title);
     if body.height < 3 || body.width < 12 {
         return;
     }
-    buf.set_stringn(body.x, body.y, "Name", 6, theme.key);
+    let label = |y| Rect::new(body.x, y, 5, 1);
+    let ctx = app.inline_ctx();
+    draw_inline(
+        buf,
+        label(body.y),
+        app.localize("Name"),
+        ctx,
+        Align::Left,
+        theme.key,
+    );
     let field = Rect::new(body.x + 6, body.y, body.width - 6, 1);
     let shown = format!(
         "{}▏",
@@ -43,7 +51,14 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, form: &EntityForm) {
         Align::Left,
         theme.text,
     );
-    buf.set_stringn(body.x, body.y + 2, "Type", 6, theme.key);
+    draw_inline(
+        buf,
+        label(body.y + 2),
+        app.localize("Type"),
+        ctx,
+        Align::Left,
+        theme.key,
+    );
     let mut x = body.x + 6;
     for t in [
         EntityType::Person,
@@ -54,13 +69,8 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, form: &EntityForm) {
         if t == form.etype {
             style = style.add_modifier(ratatui::style::Modifier::REVERSED);
         }
-        let (nx, _) = buf.set_stringn(
-            x,
-            body.y + 2,
-            t.as_str(),
-            body.right().saturating_sub(x) as usize,
-            style,
-        );
-        x = nx.saturating_add(2).min(body.right());
+        let room = Rect::new(x, body.y + 2, body.right().saturating_sub(x), 1);
+        let w = draw_inline(buf, room, app.localize(t.as_str()), ctx, Align::Left, style);
+        x = (x + w).saturating_add(2).min(body.right());
     }
 }

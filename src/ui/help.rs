@@ -7,10 +7,11 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::areas::{inner, Areas};
 use super::inline::{border_title, draw_inline, Align};
+use crate::action::Action;
 use crate::app::{App, HelpState};
 use crate::config::UiLang;
 use crate::i18n::{self, Msg};
-use crate::keymap::Keymap;
+use crate::keymap::{format_keys, KeyContext, Keymap};
 
 /// Widest the popup gets.
 pub const MAX_WIDTH: u16 = 76;
@@ -62,6 +63,29 @@ pub fn help_lines_in(keymap: &Keymap, lang: UiLang) -> Vec<HelpLine> {
     out
 }
 
+/// The key in force that closes the help: the popups' own close key
+/// (`<Esc>` by default, shown as `Esc`), else the help's.
+pub fn close_key(keymap: &Keymap) -> String {
+    [KeyContext::Popup, KeyContext::Help, KeyContext::Global]
+        .into_iter()
+        .find_map(|c| keymap.keys_for(c, Action::ClosePopup).next())
+        .or_else(|| {
+            keymap
+                .keys_for(KeyContext::Global, Action::ToggleHelp)
+                .next()
+        })
+        .map_or_else(
+            || "—".to_string(),
+            |b| {
+                let k = format_keys(&b.keys);
+                match k.strip_prefix('<').and_then(|k| k.strip_suffix('>')) {
+                    Some(name) if !name.contains('-') => name.to_string(),
+                    _ => k,
+                }
+            },
+        )
+}
+
 /// The popup's area on a screen split as `areas`.
 pub fn popup_area(areas: &Areas) -> Rect {
     areas.popup(MAX_WIDTH, MAX_HEIGHT)
@@ -82,13 +106,14 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, state: &HelpState) {
     let theme = &app.theme;
     let lines = help_lines_in(&app.keymap, app.ui_lang);
     let page = inner(area).height as usize;
+    let closes = format!("{} closes", close_key(&app.keymap));
+    let closes = app.localize_text(&closes);
     let title = format!(
-        "{} {}-{}/{} · {}",
+        "{} {}-{}/{} · {closes}",
         app.tr(Msg::Keys),
         (state.scroll + 1).min(lines.len()),
         (state.scroll + page).min(lines.len()),
         lines.len(),
-        app.localize("Esc closes"),
     );
     Clear.render(area, buf);
     let block = Block::bordered().border_style(theme.border_focused);

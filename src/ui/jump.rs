@@ -127,8 +127,13 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &JumpPopup) {
         put_cells(buf, title_area, x, &line.cells, base, &refs);
     }
     if p.rows.is_empty() {
-        let msg = if p.waiting { "…" } else { "no match" };
-        buf.set_stringn(list.x + 1, list.y, msg, list.width as usize, theme.dim);
+        let msg = if p.waiting {
+            "…"
+        } else {
+            app.localize("no match")
+        };
+        let row = Rect::new(list.x + 1, list.y, list.width.saturating_sub(1), 1);
+        draw_inline(buf, row, msg, app.inline_ctx(), Align::Start, theme.dim);
     }
 }
 
@@ -146,11 +151,13 @@ pub fn render_find(buf: &mut Buffer, screen: Rect, app: &App, input: &LineInput)
     }
     buf.set_stringn(row.x, row.y, "/", 1, theme.key);
     let status = app.status.message.clone().unwrap_or_default();
+    let status = app.localize_text(&status);
     let status_w = (status.chars().count() as u16 + 1).min(row.width / 3);
     let field = Rect::new(row.x + 1, row.y, row.width - 1 - status_w, 1);
     draw_input(buf, field, app, input, theme.text);
     if status_w > 1 {
         let x = row.right() - status_w + 1;
-        buf.set_stringn(x, row.y, &status, (status_w - 1) as usize, theme.dim);
+        let area = Rect::new(x, row.y, status_w - 1, 1);
+        draw_inline(buf, area, &status, app.inline_ctx(), Align::Left, theme.dim);
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthChar;
 
 use super::areas::Areas;
-use super::inline::{draw_inline, Align};
+use super::inline::{border_title, draw_inline, Align};
 use crate::app::note_form::{NoteForm, FIELDS};
 use crate::app::App;
 
@@ -22,17 +22,16 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, form: &NoteForm) {
     }
     let theme = &app.theme;
     let title = if form.id.is_some() {
-        " Edit annotation · Tab next field · Enter saves · Esc cancels "
+        "Edit annotation · Tab next field · Enter saves · Esc cancels"
     } else {
-        " New annotation · Tab next field · Enter saves · Esc cancels "
+        "New annotation · Tab next field · Enter saves · Esc cancels"
     };
     Clear.render(area, buf);
-    let block = Block::bordered()
-        .title(title)
-        .border_style(theme.border_focused)
-        .title_style(theme.title);
+    let block = Block::bordered().border_style(theme.border_focused);
     let body = block.inner(area);
     block.render(area, buf);
+    let title = app.localize_text(title);
+    border_title(buf, area, &title, app.inline_ctx(), theme.title);
     let label_w = 8u16.min(body.width / 3);
     for (i, name) in FIELDS.iter().enumerate() {
         let y = body.y + (i as u16) * 2;
@@ -42,11 +41,14 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, form: &NoteForm) {
         let focused = form.focus == i;
         let style = if focused { theme.key } else { theme.dim };
         let marker = if focused { "▸" } else { " " };
-        buf.set_stringn(
-            body.x,
-            y,
-            format!("{marker}{name}"),
-            label_w as usize,
+        buf.set_stringn(body.x, y, marker, 1, style);
+        let label = Rect::new(body.x + 1, y, label_w.saturating_sub(1), 1);
+        draw_inline(
+            buf,
+            label,
+            app.localize(name),
+            app.inline_ctx(),
+            Align::Left,
             style,
         );
         let field = Rect::new(body.x + label_w, y, body.width - label_w, 1);
@@ -66,8 +68,9 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, form: &NoteForm) {
         );
     }
     if body.height > 6 {
-        let hint = "Label: a name or 1–9 · Tags: comma separated";
-        buf.set_stringn(body.x, body.y + 6, hint, body.width as usize, theme.dim);
+        let hint = app.localize_text("Label: a name or 1–9 · Tags: comma separated");
+        let row = Rect::new(body.x, body.y + 6, body.width, 1);
+        draw_inline(buf, row, &hint, app.inline_ctx(), Align::Left, theme.dim);
     }
 }
 

@@ -76,13 +76,16 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
                 let l = Rect::new(line.x, line.y, lw.saturating_sub(1), 1);
                 draw_inline(buf, l, app.localize(label), opts, Align::Left, theme.dim);
                 let v = Rect::new(line.x + lw, line.y, line.width - lw, 1);
-                draw_inline(buf, v, value, opts, Align::Left, theme.text);
+                let value = app.localize_text(value);
+                draw_inline(buf, v, &value, opts, Align::Left, theme.text);
             }
             InfoRow::Warning(t) => {
-                draw_inline(buf, line, t, opts, Align::Left, theme.warning);
+                let t = app.localize_text(t);
+                draw_inline(buf, line, &t, opts, Align::Left, theme.warning);
             }
             InfoRow::Text(t) => {
-                draw_inline(buf, line, t, opts, Align::Start, theme.text);
+                let t = app.localize_text(t);
+                draw_inline(buf, line, &t, opts, Align::Start, theme.text);
             }
             InfoRow::Choice(t, chosen) => {
                 let style = if *chosen { theme.selected } else { theme.text };
@@ -105,15 +108,17 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
             InfoRow::Legend(items) => {
                 let mut x = line.x;
                 for (name, tint) in items {
-                    let room = line.right().saturating_sub(x) as usize;
-                    let (nx, _) = buf.set_stringn(
-                        x,
-                        line.y,
-                        format!("■ {name}"),
-                        room,
-                        theme.text.patch(*tint),
-                    );
-                    x = nx.saturating_add(1).min(line.right());
+                    let room = line.right().saturating_sub(x);
+                    let style = theme.text.patch(*tint);
+                    let name = app.localize(name);
+                    let end = if name.is_ascii() {
+                        buf.set_stringn(x, line.y, format!("■ {name}"), room.into(), style)
+                            .0
+                    } else {
+                        let area = Rect::new(x, line.y, room, 1);
+                        x + draw_inline(buf, area, &format!("■ {name}"), opts, Align::Left, style)
+                    };
+                    x = end.saturating_add(1).min(line.right());
                 }
             }
             InfoRow::Blank => {}

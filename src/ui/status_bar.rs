@@ -39,8 +39,14 @@ pub fn position(app: &App) -> String {
     )
 }
 
-/// The left-hand message: loading progress while loading, else the message.
+/// The left-hand message in the interface language.
 pub fn message(app: &App) -> Option<String> {
+    english_message(app).map(|m| app.localize_text(&m).into_owned())
+}
+
+/// The left-hand message as set: loading progress while loading, else the
+/// status message.
+fn english_message(app: &App) -> Option<String> {
     if !app.load.done {
         let l = &app.load;
         let mut s = format!("loading {}/{} files", l.files_done, l.planned_files);
@@ -62,7 +68,7 @@ pub fn pending_hint(app: &App) -> Option<String> {
         .continuations(&app.key_contexts(), &app.status.pending);
     let mut s = format!("{}…", format_keys(&app.status.pending));
     for (k, d) in nexts.iter().take(3) {
-        s.push_str(&format!(" {k}:{d}"));
+        s.push_str(&format!(" {k}:{}", app.localize_text(d)));
     }
     Some(s)
 }
