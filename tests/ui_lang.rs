@@ -133,3 +133,50 @@ fn arabic_forms_and_pending_hint() {
     let status = row(&buffer(&app, 120, 24), 23);
     assert!(status.contains(&visual("الذهاب إلى البداية")), "{status}");
 }
+
+/// The help row showing `keys`, as drawn.
+fn help_row(buf: &Buffer, keys: &str) -> String {
+    (0..buf.area.height)
+        .map(|y| row(buf, y))
+        .find(|r| r.contains(keys))
+        .unwrap_or_default()
+}
+
+#[test]
+fn arabic_help_reads_right_to_left() {
+    for (w, h) in [(80, 24), (40, 15)] {
+        let mut app = app_with(AR, w, h);
+        keys(&mut app, "?");
+        let buf = buffer(&app, w, h);
+        // keys in the right-hand column, one space from the border
+        let quit = help_row(&buf, "q, <C-c>");
+        let trimmed = quit.trim_end_matches(['│', ' ', '…', 'L']);
+        assert!(trimmed.ends_with("q, <C-c>"), "{w}×{h}: {quit}");
+        let keys_at = quit.find("q, <C-c>").unwrap();
+        // the description (shaped Arabic) to their left
+        let desc = visual("خروج");
+        let desc_at = quit.find(&desc).expect("Arabic description");
+        assert!(desc_at < keys_at, "{quit}");
+        // headings hug the right border
+        let heading = visual("في كل مكان");
+        let top = help_row(&buf, &heading);
+        assert!(top.contains(&format!("{heading}│")), "{top}");
+        if w == 40 {
+            insta::assert_snapshot!(screen_text(&buf));
+        }
+    }
+}
+
+#[test]
+fn mirrored_layout_help_40x15() {
+    let mut app = app_with("[display]\nlayout = \"rtl\"\n", 40, 15);
+    keys(&mut app, "?");
+    let buf = buffer(&app, 40, 15);
+    let quit = help_row(&buf, "q, <C-c>");
+    assert!(quit.contains("Quit") && quit.find("Quit") < quit.find("q, <C-c>"));
+    assert!(
+        quit.trim_end_matches(['│', ' ']).ends_with("q, <C-c>"),
+        "{quit}"
+    );
+    insta::assert_snapshot!(screen_text(&buf));
+}

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::areas::{inner, Areas};
-use super::inline::{border_title, draw_inline, Align};
+use super::inline::{border_title, draw_inline, draw_padded, Align};
 use crate::action::Action;
 use crate::app::{App, HelpState};
 use crate::config::UiLang;
@@ -119,7 +119,17 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, state: &HelpState) {
     let block = Block::bordered().border_style(theme.border_focused);
     let body = block.inner(area);
     block.render(area, buf);
-    border_title(buf, area, &title, app.inline_ctx(), theme.title);
+    // Right to left (Arabic interface or mirrored layout): the title at
+    // the right of the border, keys in the right column, text right-aligned.
+    let rtl = app.ui_lang == UiLang::Ar || app.prefs.mirrored;
+    let ctx = app.inline_ctx();
+    if rtl {
+        let w = measure(app, &title, area.width.saturating_sub(4)) + 2;
+        let row = Rect::new(area.right().saturating_sub(w + 1), area.y, w, 1);
+        draw_padded(buf, row.intersection(area), &title, ctx, theme.title);
+    } else {
+        border_title(buf, area, &title, ctx, theme.title);
+    }
     let widest = lines
         .iter()
         .map(|l| match l {
@@ -136,6 +146,10 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, state: &HelpState) {
         .enumerate()
     {
         let y = body.y + i as u16;
+        if rtl {
+            draw_rtl_line(buf, Rect::new(body.x, y, body.width, 1), line, key_w, app);
+            continue;
+        }
         match line {
             HelpLine::Heading(t) => {
                 let row = Rect::new(body.x, y, body.width, 1);
@@ -163,4 +177,37 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, state: &HelpState) {
             HelpLine::Blank => {}
         }
     }
+}
+
+/// One help line drawn right to left in `row`: a heading at the right edge;
+/// an entry's keys in the right-hand column (one space from the border),
+/// its description right-aligned up to that column.
+fn draw_rtl_line(buf: &mut Buffer, row: Rect, line: &HelpLine, key_w: u16, app: &App) {
+    let theme = &app.theme;
+    let ctx = app.inline_ctx();
+    match line {
+        HelpLine::Heading(t) => {
+            draw_inline(buf, row, t, ctx, Align::Right, theme.heading);
+        }
+        HelpLine::Entry { keys, description } => {
+            let kw = key_w.saturating_sub(2).min(row.width);
+            let keys_area = Rect::new(row.right().saturating_sub(kw + 1), row.y, kw, 1);
+            draw_inline(buf, keys_area, keys, ctx, Align::Right, theme.key);
+            let dw = row.width.saturating_sub(key_w + 1);
+            let desc = Rect::new(row.x + 1, row.y, dw, 1);
+            draw_inline(buf, desc, description, ctx, Align::Right, theme.text);
+        }
+        HelpLine::Blank => {}
+    }
+}
+
+/// Cells `text` takes when laid out in at most `max` columns.
+fn measure(app: &App, text: &str, max: u16) -> u16 {
+    app.inline_cache
+        .layout(text, max, &app.text_opts)
+        .cells
+        .iter()
+        .map(|c| u16::from(c.width.max(1)))
+        .sum::<u16>()
+        .min(max)
 }

@@ -21,6 +21,8 @@ pub enum Align {
     Start,
     /// Always at the left edge.
     Left,
+    /// Always at the right edge.
+    Right,
 }
 
 /// Draws `cells` from column `x` of the one-row `area`, stopping before a
@@ -148,6 +150,7 @@ pub fn draw_inline(
     let used = used.min(area.width);
     let x = match align {
         Align::Start if line.rtl => area.x + (area.width - used),
+        Align::Right => area.x + (area.width - used),
         _ => area.x,
     };
     let row = Rect::new(area.x, area.y, area.width, 1);
