@@ -130,6 +130,8 @@ pub enum Action {
     /// Open the fuzzy jump popup (type a few letters of a title, outlet,
     /// date or name).
     OpenJump,
+    /// Search the whole corpus: type a word or "phrase"; one row per hit.
+    OpenSearch,
     /// Search the open document: type a word or "phrase".
     FindInDocument,
     /// Scroll to the next hit of the in-document search.
@@ -166,6 +168,14 @@ pub enum Effect {
     /// Run a fuzzy-jump query off the UI thread (results come back as
     /// `AppEvent::JumpResults`).
     JumpQuery(String),
+    /// Run corpus search query number `gen` off the UI thread (hits come
+    /// back as `AppEvent::Grep`).
+    GrepQuery {
+        /// The query's number (grows with every edit).
+        gen: u64,
+        /// The query as typed.
+        query: String,
+    },
     /// Save the jump popup's query history (newest last) in the data dir.
     SaveJumpHistory(Vec<String>),
     /// Build the corpus entity index off the UI thread (progress and the

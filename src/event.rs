@@ -29,6 +29,8 @@ pub enum AppEvent {
     JumpResults(crate::search::JumpResults),
     /// Progress or the result of the corpus entity index, from its workers.
     EntityIndex(crate::entities::service::IndexEvent),
+    /// Corpus search: indexing progress and hits, from the search thread.
+    Grep(crate::search::GrepUpdate),
     /// SIGTERM or SIGHUP: leave cleanly.
     Terminate,
 }

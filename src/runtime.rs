@@ -159,11 +159,14 @@ pub struct EffectRunner {
     /// Fuzzy-jump matching: inline by default (tests), on a background
     /// thread in the real terminal.
     pub jump: crate::search::service::JumpService,
-    /// Number of the app's documents already given to `jump`.
+    /// Number of the app's documents already given to `jump` and `grep`.
     pub jump_indexed: usize,
     /// Corpus entity index builds: inline by default (tests), on worker
     /// threads in the real terminal.
     pub entities: crate::entities::service::IndexService,
+    /// Corpus search (`Ctrl-F`): inline by default, on a background thread
+    /// in the real terminal.
+    pub grep: crate::search::GrepService,
 }
 
 /// File in the data dir with the jump popup's query history.
@@ -242,6 +245,11 @@ impl EffectRunner {
                     app.handle_event(AppEvent::EntityIndex(ev));
                 }
             }
+            Effect::GrepQuery { gen, query } => {
+                for u in self.grep.query(gen, &query) {
+                    app.handle_event(AppEvent::Grep(u));
+                }
+            }
             Effect::SaveJumpHistory(h) => {
                 if let Some(dir) = &self.data_dir {
                     let saved = std::fs::create_dir_all(dir)
@@ -292,9 +300,13 @@ where
     for i in fx.jump_indexed..app.corpus.docs.len() {
         if let (Some(k), Some(d)) = (app.doc_key(i), app.corpus.docs.get(i)) {
             fx.jump.add(k, d);
+            fx.grep.add(k, &d.text);
         }
     }
     fx.jump_indexed = app.corpus.docs.len();
+    if let Some(u) = fx.grep.flush() {
+        app.handle_event(AppEvent::Grep(u));
+    }
     terminal.draw(|f| crate::ui::render(f, app))?;
     app.take_dirty();
     while let Ok(first) = rx.recv() {
@@ -302,7 +314,13 @@ where
         for ev in burst {
             if let AppEvent::Corpus(crate::corpus::LoadEvent::Loaded { key, doc }) = &ev {
                 fx.jump.add(*key, doc);
+                fx.grep.add(*key, &doc.text);
                 fx.jump_indexed += 1;
+            }
+            if let AppEvent::Corpus(crate::corpus::LoadEvent::Done) = &ev {
+                if let Some(u) = fx.grep.flush() {
+                    app.handle_event(AppEvent::Grep(u));
+                }
             }
             for effect in app.handle_event(ev) {
                 if fx.run(effect, app)? == Flow::Quit {
@@ -330,6 +348,7 @@ pub fn run_tui(paths: Vec<PathBuf>, settings: &Settings) -> Result<()> {
     let signals = spawn_signal_thread(tx.clone()).ok();
     let jump_tx = tx.clone();
     let index_tx = tx.clone();
+    let grep_tx = tx.clone();
     let loader_tx = tx;
     // the annotation file is chosen by the paths as given (none: seeds)
     let store_paths = paths.clone();
@@ -383,6 +402,9 @@ pub fn run_tui(paths: Vec<PathBuf>, settings: &Settings) -> Result<()> {
         jump_indexed: 0,
         entities: crate::entities::service::IndexService::background(move |ev| {
             let _ = index_tx.send(AppEvent::EntityIndex(ev));
+        }),
+        grep: crate::search::GrepService::background(move |u| {
+            let _ = grep_tx.send(AppEvent::Grep(u));
         }),
     };
     let result = run(&mut terminal, &mut app, &rx, &mut fx);

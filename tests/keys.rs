@@ -29,7 +29,6 @@ const TESTED: &[(KeyContext, &str)] = &[
     (Global, "<Up>"),
     (Global, "<PageDown>"),
     (Global, "<Space>"),
-    (Global, "<C-f>"),
     (Global, "<PageUp>"),
     (Global, "<C-b>"),
     (Global, "<C-d>"),
@@ -98,6 +97,9 @@ const TESTED: &[(KeyContext, &str)] = &[
     // jump and in-document search: tests in tests/search_keys.rs
     (Global, "<C-p>"),
     (Global, "p"),
+    // corpus search: tests in tests/corpus_search.rs
+    (Global, "<C-f>"),
+    (Global, "s"),
     (Reader, "/"),
     (Reader, "n"),
     (Reader, "N"),
@@ -206,7 +208,7 @@ fn reader_scrolls_by_line_page_and_half_page() {
     assert_eq!(a.reader.top, 1 + page);
     keys(&mut a, "<C-b>");
     assert_eq!(a.reader.top, 1);
-    keys(&mut a, "<C-f>");
+    keys(&mut a, "<Space>");
     assert_eq!(a.reader.top, 1 + page);
     keys(&mut a, "<C-u>");
     assert_eq!(a.reader.top, 1 + page - page / 2);

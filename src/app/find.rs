@@ -79,7 +79,7 @@ impl App {
     }
 
     /// Scrolls the current hit into view and reports `hit i/n`.
-    fn show_hit(&mut self) {
+    pub(crate) fn show_hit(&mut self) {
         let n = self.current_hits().len();
         let Some(hit) = self.current_hits().get(self.find.current).cloned() else {
             self.status.message = Some(format!("no hits for {}", self.find.query));

@@ -5,6 +5,7 @@
 mod annotate;
 mod configure;
 mod corpus_events;
+pub mod corpus_search;
 mod entities_tab;
 mod entity_form;
 mod entity_rows;
@@ -35,6 +36,7 @@ use crate::ui::areas::{Areas, LayoutPrefs};
 use crate::ui::inline::{InlineCache, InlineCtx};
 use crate::ui::theme::Theme;
 
+pub use corpus_search::{CorpusSearch, SearchGroup, SearchPopup};
 pub use entities_tab::{kwic, type_style, EntitiesMode, EntitiesView, IndexState};
 pub use entity_form::EntityForm;
 pub use find::FindState;
@@ -126,6 +128,8 @@ pub struct App {
     pub recent: Vec<DocKey>,
     /// The in-document search (`/`).
     pub find: FindState,
+    /// The corpus search (`Ctrl-F`): index progress, query numbers.
+    pub search: CorpusSearch,
     /// Whether the user has done anything yet (until then the first
     /// document in load order is shown, whatever arrives first).
     touched: bool,
@@ -169,6 +173,7 @@ impl App {
             jump_history: Vec::new(),
             recent: Vec::new(),
             find: FindState::default(),
+            search: CorpusSearch::default(),
             areas: Areas::default(),
             dirty: true,
             entities: EntitiesView::default(),
@@ -258,6 +263,7 @@ impl App {
             // Pasted text goes to the field of the popup on top.
             AppEvent::Paste(t) => match self.popups.last() {
                 Some(Popup::Jump(_)) => self.jump_paste(&t),
+                Some(Popup::Search(_)) => self.search_paste(&t),
                 Some(Popup::Find(_)) => {
                     self.find_paste(&t);
                     Vec::new()
@@ -269,6 +275,10 @@ impl App {
             },
             AppEvent::JumpResults(r) => {
                 self.jump_results(r);
+                Vec::new()
+            }
+            AppEvent::Grep(u) => {
+                self.grep_update(u);
                 Vec::new()
             }
             AppEvent::Resize(w, h) => {
@@ -299,6 +309,7 @@ impl App {
         }
         match self.popups.last() {
             Some(Popup::Jump(_)) => return self.jump_key(ev),
+            Some(Popup::Search(_)) => return self.search_key(ev),
             Some(Popup::Find(_)) => return self.find_key(ev),
             _ => {}
         }
@@ -360,6 +371,7 @@ impl App {
                 }
             }
             Action::OpenJump => return self.open_jump(),
+            Action::OpenSearch => return self.open_search(),
             Action::FindInDocument => {
                 if self.open_doc().is_some() {
                     self.open_find();

@@ -48,7 +48,7 @@ impl App {
                 }
                 Popup::NoteForm(_) | Popup::NotesFilter => {}
                 Popup::EntityForm(_) | Popup::EntitiesFilter => {}
-                Popup::Jump(_) | Popup::Find(_) => {}
+                Popup::Jump(_) | Popup::Search(_) | Popup::Find(_) => {}
             }
             return;
         }

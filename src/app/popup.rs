@@ -20,6 +20,8 @@ pub enum Popup {
     EntitiesFilter,
     /// The fuzzy jump popup; takes typed text.
     Jump(super::JumpPopup),
+    /// The corpus search popup; takes typed text.
+    Search(super::SearchPopup),
     /// The in-document search line (`/`); takes typed text.
     Find(super::LineInput),
 }
@@ -31,7 +33,7 @@ impl Popup {
             Popup::Help(_) => KeyContext::Help,
             Popup::NoteForm(_) | Popup::NotesFilter => KeyContext::Popup,
             Popup::EntityForm(_) | Popup::EntitiesFilter => KeyContext::Popup,
-            Popup::Jump(_) | Popup::Find(_) => KeyContext::Popup,
+            Popup::Jump(_) | Popup::Search(_) | Popup::Find(_) => KeyContext::Popup,
         }
     }
 
@@ -44,6 +46,7 @@ impl Popup {
             Popup::EntityForm(_) => "ENTITY",
             Popup::EntitiesFilter => "FILTER",
             Popup::Jump(_) => "JUMP",
+            Popup::Search(_) => "SEARCH",
             Popup::Find(_) => "FIND",
         }
     }

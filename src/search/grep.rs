@@ -11,8 +11,8 @@ use std::ops::Range;
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
-use super::bytekey::{push_key, to_text, Checkpoint, DocKey};
-use super::query::{check_hit, Pattern, Query};
+use super::bytekey::{push_key, to_text, Checkpoint, DocKey, OTHER_WORD};
+use super::query::{check_hit, Clause, Pattern, Query};
 use crate::corpus::Document;
 
 /// Documents per parallel work item: small enough that the first results
@@ -50,6 +50,35 @@ pub struct DocHits {
     pub doc: usize,
     /// Byte ranges of the hits in the document text, in text order.
     pub hits: Vec<Range<usize>>,
+}
+
+/// A hit found on a document's key: its key range and the checkpoint before
+/// it, from which [`KeyHit::to_text`] walks to the text (at most
+/// [`super::bytekey::CHECKPOINT_EVERY`] characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyHit {
+    /// Start of the hit in the document's key.
+    pub start: u32,
+    /// End of the hit in the document's key.
+    pub end: u32,
+    /// The last checkpoint at or before `start`.
+    pub from: Checkpoint,
+}
+
+impl KeyHit {
+    /// The byte range of the hit in `text` (the text the key was built from).
+    pub fn to_text(&self, text: &str) -> Range<usize> {
+        to_text(text, &[self.from], self.start as usize..self.end as usize)
+    }
+}
+
+/// The hits of one document, on its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyDocHits {
+    /// Index of the document in the index.
+    pub doc: usize,
+    /// The hits, in text order.
+    pub hits: Vec<KeyHit>,
 }
 
 /// Folded byte keys of a corpus, for word search.
@@ -141,24 +170,104 @@ impl GrepIndex {
             return true;
         };
         let n = self.len().min(docs.len());
-        let chunks: Vec<Range<usize>> = (0..n)
+        self.for_chunks(
+            0..n,
+            cancelled,
+            &|d| {
+                let (key, cps) = self.doc(d);
+                let text = docs[d].text();
+                let hits = m.hits_in(key, |r| to_text(text, cps, r), text);
+                (!hits.is_empty()).then_some(DocHits { doc: d, hits })
+            },
+            emit,
+        )
+    }
+
+    /// Searches documents `range` on their keys alone, without their texts:
+    /// each hit comes with the checkpoint it is mapped back from
+    /// ([`KeyHit::to_text`]). `text_of(d)` gives the text of document `d`
+    /// when it is needed to verify letters outside the one-byte alphabet (only
+    /// documents whose key holds [`OTHER_WORD`] can need it). Streaming and
+    /// cancellation as in [`GrepIndex::search`].
+    pub fn search_keys<'t>(
+        &self,
+        range: Range<usize>,
+        query: &Query,
+        text_of: &(dyn Fn(usize) -> Option<&'t str> + Sync),
+        cancelled: &(dyn Fn() -> bool + Sync),
+        emit: &(dyn Fn(Vec<KeyDocHits>) + Sync),
+    ) -> bool {
+        let Some(m) = Matcher::new(query) else {
+            return true;
+        };
+        let range = range.start.min(self.len())..range.end.min(self.len());
+        self.for_chunks(
+            range,
+            cancelled,
+            &|d| {
+                let (key, cps) = self.doc(d);
+                let text = text_of(d);
+                let hits = m.key_hits(key, |clause, r| {
+                    text.is_some_and(|t| clause.verify(t.get(to_text(t, cps, r)).unwrap_or("")))
+                });
+                if hits.is_empty() {
+                    return None;
+                }
+                let hits = hits
+                    .into_iter()
+                    .map(|r| {
+                        let i = cps.partition_point(|c| c.key as usize <= r.start);
+                        let from = i
+                            .checked_sub(1)
+                            .and_then(|i| cps.get(i))
+                            .copied()
+                            .unwrap_or(Checkpoint { key: 0, text: 0 });
+                        KeyHit {
+                            start: r.start as u32,
+                            end: r.end as u32,
+                            from,
+                        }
+                    })
+                    .collect();
+                Some(KeyDocHits { doc: d, hits })
+            },
+            emit,
+        )
+    }
+
+    /// Whether document `d`'s key holds letters outside the one-byte
+    /// alphabet (then verifying hits on it may need its text).
+    pub fn has_other_letters(&self, d: usize) -> bool {
+        d < self.len() && memchr::memchr(OTHER_WORD, self.doc(d).0).is_some()
+    }
+
+    /// Key and checkpoints of document `d` (`d < len`).
+    fn doc(&self, d: usize) -> (&[u8], &[Checkpoint]) {
+        (
+            &self.key[self.starts[d]..self.starts[d + 1] - 1],
+            &self.cps[self.cp_starts[d]..self.cp_starts[d + 1]],
+        )
+    }
+
+    /// Runs `each` over the documents of `range` in parallel chunks, emitting
+    /// each chunk's results; `false` when cancelled.
+    fn for_chunks<R: Send>(
+        &self,
+        range: Range<usize>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        each: &(dyn Fn(usize) -> Option<R> + Sync),
+        emit: &(dyn Fn(Vec<R>) + Sync),
+    ) -> bool {
+        let chunks: Vec<Range<usize>> = range
+            .clone()
             .step_by(CHUNK_DOCS)
-            .map(|a| a..(a + CHUNK_DOCS).min(n))
+            .map(|a| a..(a + CHUNK_DOCS).min(range.end))
             .collect();
         chunks.into_par_iter().all(|docs_range| {
             if cancelled() {
                 return false;
             }
-            let mut out = Vec::new();
-            for d in docs_range {
-                let key = &self.key[self.starts[d]..self.starts[d + 1] - 1];
-                let cps = &self.cps[self.cp_starts[d]..self.cp_starts[d + 1]];
-                let text = docs[d].text();
-                let hits = m.hits_in(key, |r| to_text(text, cps, r), text);
-                if !hits.is_empty() {
-                    out.push(DocHits { doc: d, hits });
-                }
-            }
+            let out: Vec<R> = docs_range.filter_map(each).collect();
             if !out.is_empty() {
                 emit(out);
             }
@@ -210,12 +319,29 @@ impl<'q> Matcher<'q> {
         })
     }
 
-    /// Hits in one document key; empty unless every clause matches.
+    /// Hits in one document key mapped to the text; empty unless every
+    /// clause matches.
     fn hits_in(
         &self,
         key: &[u8],
         map: impl Fn(Range<usize>) -> Range<usize>,
         text: &str,
+    ) -> Vec<Range<usize>> {
+        self.key_hits(key, |clause, r| {
+            clause.verify(text.get(map(r)).unwrap_or(""))
+        })
+        .into_iter()
+        .map(map)
+        .collect()
+    }
+
+    /// Hits in one document key, as key ranges; empty unless every clause
+    /// matches. `verify` checks a hit of a clause with letters outside the
+    /// one-byte alphabet against the text.
+    fn key_hits(
+        &self,
+        key: &[u8],
+        verify: impl Fn(&Clause, Range<usize>) -> bool,
     ) -> Vec<Range<usize>> {
         let nc = self.query.clauses.len();
         let mut found = vec![false; nc];
@@ -224,11 +350,8 @@ impl<'q> Matcher<'q> {
             let p = &self.patterns[m.pattern().as_usize()];
             let clause = &self.query.clauses[p.clause];
             if let Some((s, e)) = check_hit(key, m.start(), p, clause) {
-                if !clause.others.is_empty() {
-                    let r = map(s..e);
-                    if !clause.verify(text.get(r).unwrap_or("")) {
-                        continue;
-                    }
+                if !clause.others.is_empty() && !verify(clause, s..e) {
+                    continue;
                 }
                 found[p.clause] = true;
                 key_hits.push(s..e);
@@ -239,6 +362,6 @@ impl<'q> Matcher<'q> {
         }
         key_hits.sort_by_key(|r| (r.start, r.end));
         key_hits.dedup();
-        key_hits.into_iter().map(map).collect()
+        key_hits
     }
 }

@@ -6,6 +6,7 @@ pub mod bytekey;
 pub mod cli;
 pub mod fuzzy;
 pub mod grep;
+pub mod grep_service;
 pub mod jump;
 pub mod query;
 pub mod rank;
@@ -14,7 +15,8 @@ pub mod snippet;
 pub mod titles;
 
 pub use fuzzy::{highlight, Field, JumpFields, JumpIndex};
-pub use grep::{find_in_text, DocHits, GrepIndex, HasText};
+pub use grep::{find_in_text, DocHits, GrepIndex, HasText, KeyDocHits, KeyHit};
+pub use grep_service::{GrepDocHits, GrepService, GrepUpdate};
 pub use jump::{JumpEngine, JumpResults, JumpSearcher};
 pub use query::Query;
 pub use rank::Scored;

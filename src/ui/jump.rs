@@ -23,7 +23,13 @@ pub const MAX_HEIGHT: u16 = 24;
 /// Draws `input` on one row of `area` through the bidi layout, the cell at
 /// the cursor reversed (or a reversed space after the text when the cursor
 /// is at the end). Returns the x after the drawn cells.
-fn draw_input(buf: &mut Buffer, area: Rect, app: &App, input: &LineInput, style: Style) -> u16 {
+pub(crate) fn draw_input(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    input: &LineInput,
+    style: Style,
+) -> u16 {
     let line = layout_inline(&input.text, area.width.saturating_sub(1), &app.text_opts);
     let cursor = Highlight {
         range: input.cursor..input.cursor + 1,

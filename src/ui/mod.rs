@@ -1,6 +1,7 @@
 //! Drawing: pure functions of `&App`. Panes first, then popups bottom to top.
 
 pub mod areas;
+pub mod corpus_search;
 pub mod doc_list;
 pub mod entity_form;
 pub mod help;
@@ -42,6 +43,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             // drawn by the Entities tab itself
             Popup::EntitiesFilter => {}
             Popup::Jump(p) => jump::render(buf, screen, app, p),
+            Popup::Search(p) => corpus_search::render(buf, screen, app, p),
             Popup::Find(input) => jump::render_find(buf, screen, app, input),
         }
     }

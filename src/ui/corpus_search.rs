@@ -1,0 +1,190 @@
+//! The corpus search popup: the query line, then a header row per document
+//! (title and hit count) followed by one keyword-in-context row per hit.
+//!
+//! Snippets are cut around the hit from the document text, laid out through
+//! `text::layout_inline` (bidi, shaping) and the cells whose logical range
+//! intersects the hit are drawn in the search-hit style.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::areas::Areas;
+use super::inline::{draw_inline, put_cells, Align, InlineCtx};
+use super::jump::draw_input;
+use crate::app::{App, Highlight, SearchGroup, SearchPopup};
+use crate::search::{snippet, KeyHit};
+use crate::text::layout_inline;
+
+/// Widest the popup gets.
+pub const MAX_WIDTH: u16 = 100;
+/// Tallest the popup gets.
+pub const MAX_HEIGHT: u16 = 30;
+
+/// Columns a hit row is indented by (on both sides).
+const INDENT: u16 = 2;
+
+/// "indexing 40 %…" while the search index is behind the loaded documents.
+pub fn indexing_note(app: &App) -> Option<String> {
+    let docs = app.corpus.docs.len();
+    let done = app.search.indexed;
+    (done < docs).then(|| format!("indexing {} %…", done * 100 / docs.max(1)))
+}
+
+fn title(app: &App, p: &SearchPopup, width: u16) -> String {
+    let mut t = format!(" Search · {} hits in {} documents", p.total, p.groups.len());
+    if let Some(note) = indexing_note(app) {
+        t.push_str(" · ");
+        t.push_str(&note);
+    } else if p.waiting() {
+        t.push_str(" · searching…");
+    }
+    // the key hints only when they fit after the counts
+    if width as usize > t.chars().count() + 28 {
+        t.push_str(" · Enter opens, Esc closes");
+    }
+    t.push(' ');
+    t
+}
+
+/// Draws the corpus search popup.
+pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
+    let areas = Areas::compute(screen, &app.prefs, app.focus);
+    let area = areas.popup(MAX_WIDTH, MAX_HEIGHT).intersection(buf.area);
+    if area.height < 4 || area.width < 4 {
+        return;
+    }
+    let theme = &app.theme;
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .title(title(app, p, area.width))
+        .border_style(theme.border_focused)
+        .title_style(theme.title);
+    let body = block.inner(area);
+    block.render(area, buf);
+    if body.height < 2 || body.width < 4 {
+        return;
+    }
+    buf.set_stringn(body.x, body.y, "› ", 2, theme.key);
+    let query_area = Rect::new(body.x + 2, body.y, body.width - 2, 1);
+    draw_input(buf, query_area, app, &p.input, theme.text);
+    let list = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
+    if p.groups.is_empty() {
+        let msg = if let Some(note) = indexing_note(app) {
+            note
+        } else if p.input.text.trim().is_empty() {
+            "type a word or \"a phrase\"".to_string()
+        } else if p.waiting() {
+            "…".to_string()
+        } else {
+            "no match".to_string()
+        };
+        buf.set_stringn(list.x + 1, list.y, msg, list.width as usize - 1, theme.dim);
+        return;
+    }
+    let rows = list.height as usize;
+    let sel_row = p.row_of(p.selected);
+    let offset = (sel_row + 1).saturating_sub(rows);
+    let mut y = list.y;
+    let mut row = 0usize;
+    for g in &p.groups {
+        if y >= list.bottom() {
+            break;
+        }
+        let group_rows = 1 + g.hits.len();
+        if row + group_rows <= offset {
+            row += group_rows;
+            continue;
+        }
+        if row >= offset {
+            header(buf, Rect::new(list.x, y, list.width, 1), app, g);
+            y += 1;
+        }
+        row += 1;
+        for (i, hit) in g.hits.iter().enumerate() {
+            if y >= list.bottom() {
+                break;
+            }
+            if row >= offset {
+                let selected = g.first + i == p.selected;
+                hit_row(
+                    buf,
+                    Rect::new(list.x, y, list.width, 1),
+                    app,
+                    g,
+                    hit,
+                    selected,
+                );
+                y += 1;
+            }
+            row += 1;
+        }
+    }
+}
+
+/// The document's title (bidi) and its hit count.
+fn header(buf: &mut Buffer, row: Rect, app: &App, g: &SearchGroup) {
+    let theme = &app.theme;
+    let Some(doc) = app.doc_index(g.key).and_then(|i| app.corpus.docs.get(i)) else {
+        return;
+    };
+    let count = if g.hits.len() == 1 {
+        "1 hit".to_string()
+    } else {
+        format!("{} hits", g.hits.len())
+    };
+    let count_w = (count.chars().count() as u16 + 1).min(row.width / 3);
+    let ctx: InlineCtx<'_> = app.inline_ctx();
+    draw_inline(
+        buf,
+        Rect::new(row.x, row.y, count_w.saturating_sub(1), 1),
+        &count,
+        ctx,
+        Align::Left,
+        theme.dim,
+    );
+    let title_area = Rect::new(row.x + count_w, row.y, row.width - count_w, 1);
+    draw_inline(buf, title_area, &doc.title, ctx, Align::Start, theme.title);
+}
+
+/// One hit: a snippet around it, the hit's cells highlighted.
+fn hit_row(buf: &mut Buffer, row: Rect, app: &App, g: &SearchGroup, hit: &KeyHit, sel: bool) {
+    let theme = &app.theme;
+    let base = if sel { theme.selected } else { theme.text };
+    if sel {
+        buf.set_style(row, base);
+    }
+    let Some((i, range)) = app.hit_range(g.key, hit) else {
+        return;
+    };
+    let Some(doc) = app.corpus.docs.get(i) else {
+        return;
+    };
+    let inner = Rect::new(
+        row.x + INDENT.min(row.width),
+        row.y,
+        row.width.saturating_sub(2 * INDENT),
+        1,
+    );
+    if inner.width == 0 {
+        return;
+    }
+    let hit_chars = doc.text.get(range.clone()).map_or(0, |t| t.chars().count());
+    // two columns for the ellipses
+    let context = (inner.width as usize).saturating_sub(hit_chars + 2) / 2;
+    let sn = snippet(&doc.text, range, context.max(1));
+    let line = layout_inline(&sn.text, inner.width, &app.text_opts);
+    let mark = Highlight {
+        range: sn.hit.clone(),
+        style: theme.search_hit,
+        priority: 0,
+    };
+    let used: u16 = line.cells.iter().map(|c| u16::from(c.width.max(1))).sum();
+    // RTL snippets hug the right edge, LTR ones the left.
+    let x = if line.rtl {
+        inner.right().saturating_sub(used).max(inner.x)
+    } else {
+        inner.x
+    };
+    put_cells(buf, inner, x, &line.cells, base, &[&mark]);
+}
