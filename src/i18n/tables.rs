@@ -221,6 +221,7 @@ pub const ACTIONS_AR: &[(&str, &str)] = &[
     ("delete_annotation", "حذف التعليق تحت المؤشر"),
     ("export_annotations", "تصدير التعليقات (كل الصيغ)"),
     ("open_jump", "الانتقال إلى مستند (بحث تقريبي)"),
+    ("open_search", "البحث في كل المستندات"),
     ("find_in_document", "البحث في هذا المستند"),
     ("next_hit", "النتيجة التالية"),
     ("prev_hit", "النتيجة السابقة"),
