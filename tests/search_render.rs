@@ -76,3 +76,16 @@ fn matched_letters_are_highlighted_in_the_title_cells() {
     let folded: String = qari::text::fold::fold_key(&lit).chars().rev().collect();
     assert_eq!(folded, "تدفع", "highlighted cells: {lit:?}");
 }
+
+#[test]
+fn jump_title_says_searching_until_the_rows_answer_the_query() {
+    let mut a = app_sized(80, 24);
+    // the JumpQuery effect is not run: no answer yet
+    keys(&mut a, "p");
+    a.handle_event(AppEvent::Paste("روسيا".into()));
+    let screen = screen_text(&buffer(&a, 80, 24));
+    assert!(screen.contains("Jump · searching…"), "{screen}");
+    let a = jump_app(80, 24, "روسيا");
+    let screen = screen_text(&buffer(&a, 80, 24));
+    assert!(!screen.contains("searching…"), "{screen}");
+}

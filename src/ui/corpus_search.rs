@@ -32,7 +32,13 @@ pub fn indexing_note(app: &App) -> Option<String> {
 }
 
 fn title(app: &App, p: &SearchPopup, width: u16) -> String {
-    let mut t = format!(" Search · {} hits in {} documents", p.total, p.groups.len());
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut t = format!(
+        " Search · {} in {}",
+        plural(p.total, "hit", "hits"),
+        plural(p.groups.len(), "document", "documents")
+    );
     if let Some(note) = indexing_note(app) {
         t.push_str(" · ");
         t.push_str(&note);

@@ -58,11 +58,16 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &JumpPopup) {
     }
     let theme = &app.theme;
     Clear.render(area, buf);
-    let title = format!(
-        " Jump · {}/{} · Enter opens, Esc closes ",
-        p.rows.len().min(p.total),
-        p.total
-    );
+    // "searching…" until the ranked rows answer the query in the field
+    let title = if p.waiting {
+        " Jump · searching… · Enter opens, Esc closes ".to_string()
+    } else {
+        format!(
+            " Jump · {}/{} · Enter opens, Esc closes ",
+            p.rows.len().min(p.total),
+            p.total
+        )
+    };
     let block = Block::bordered()
         .title(title)
         .border_style(theme.border_focused)
