@@ -148,6 +148,36 @@ fn simple_char() -> impl Strategy<Value = char> {
     ]
 }
 
+/// The fast resolver's levels for `text` equal unicode-bidi's.
+fn check_resolver(text: &str, rtl: bool) -> Result<(), TestCaseError> {
+    use qari::text::bidi::{resolve, Scan};
+    let cl = qari::text::cluster::clusters(text, false);
+    if !cl.simple {
+        return Ok(());
+    }
+    // The counts taken on clusters are those of the whole text.
+    prop_assert_eq!(cl.scan, Scan::of(text));
+    let dir = if rtl { Direction::Rtl } else { Direction::Ltr };
+    let ours = resolve(text, &cl, &Scan::of(text), dir);
+    let level = if rtl {
+        unicode_bidi::Level::rtl()
+    } else {
+        unicode_bidi::Level::ltr()
+    };
+    let theirs = unicode_bidi::ParagraphBidiInfo::new(text, Some(level));
+    for (i, c) in cl.list.iter().enumerate() {
+        prop_assert_eq!(
+            ours.at(i),
+            theirs.levels[c.start as usize].number(),
+            "{:?} cluster {} ({:?})",
+            text,
+            i,
+            &text[c.start as usize..c.end as usize]
+        );
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
@@ -156,25 +186,19 @@ proptest! {
         chars in prop::collection::vec(simple_char(), 0..80),
         rtl in any::<bool>(),
     ) {
-        use qari::text::bidi::{resolve, Scan};
         let text: String = chars.into_iter().collect();
-        let cl = qari::text::cluster::clusters(&text, false);
-        if !cl.simple {
-            return Ok(());
-        }
-        // The counts taken on clusters are those of the whole text.
-        prop_assert_eq!(cl.scan, Scan::of(&text));
-        let dir = if rtl { Direction::Rtl } else { Direction::Ltr };
-        let ours = resolve(&text, &cl, &Scan::of(&text), dir);
-        let level = if rtl { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() };
-        let theirs = unicode_bidi::ParagraphBidiInfo::new(&text, Some(level));
-        for (i, c) in cl.list.iter().enumerate() {
-            prop_assert_eq!(
-                ours.at(i),
-                theirs.levels[c.start as usize].number(),
-                "{:?} cluster {} ({:?})", text, i, &text[c.start as usize..c.end as usize]
-            );
-        }
+        check_resolver(&text, rtl)?;
+    }
+
+    #[test]
+    fn fast_resolver_matches_unicode_bidi_without_latin(
+        chars in prop::collection::vec(
+            simple_char().prop_filter("no Latin letters", |c| !c.is_ascii_alphabetic()),
+            0..80,
+        ),
+    ) {
+        let text: String = chars.into_iter().collect();
+        check_resolver(&text, true)?;
     }
 }
 

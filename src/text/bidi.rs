@@ -210,15 +210,23 @@ pub fn reset_whitespace(
 /// L2: the visual order of a line's items, as indices into `levels`
 /// (left to right on screen).
 pub fn visual_order(levels: &[u8]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..levels.len()).collect();
+    let mut order = Vec::new();
+    visual_order_into(levels, &mut order);
+    order
+}
+
+/// [`visual_order`] into a reused buffer.
+pub fn visual_order_into(levels: &[u8], order: &mut Vec<usize>) {
+    order.clear();
+    order.extend(0..levels.len());
     let (Some(&max), Some(&min)) = (levels.iter().max(), levels.iter().min()) else {
-        return order;
+        return;
     };
     if max == min {
         if max % 2 == 1 {
             order.reverse();
         }
-        return order;
+        return;
     }
     let lowest_odd = if min % 2 == 1 { min } else { min + 1 };
     let mut lvl = max;
@@ -240,7 +248,6 @@ pub fn visual_order(levels: &[u8]) -> Vec<usize> {
         }
         lvl -= 1;
     }
-    order
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::bidi::paragraph_direction;
 use super::cluster::clusters;
-use super::para::Para;
+use super::para::{Para, Scratch};
 
 /// Who reorders and shapes right-to-left text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -216,9 +216,10 @@ fn layout_paragraph(
         });
         return;
     }
+    let mut scratch = Scratch::default();
     for r in &para.lines {
         let mut cells = Vec::with_capacity(r.len());
-        para.visit(r.clone(), |c, mirror| {
+        para.visit_in(r.clone(), &mut scratch, |c, mirror| {
             let mut symbol = String::with_capacity((c.end - c.start) as usize + 1);
             para.symbol(c, mirror, &mut symbol);
             cells.push(Cell {

@@ -6,10 +6,17 @@ use std::ops::Range;
 
 use unicode_bidi::BidiClass;
 
-use super::bidi::{reset_whitespace, resolve, visual_order, Levels, Scan};
+use super::bidi::{reset_whitespace, resolve, visual_order_into, Levels, Scan};
 use super::cluster::{clusters, Cluster, Clusters, SEG, WS};
 use super::layout::{BidiMode, Direction, LayoutOptions};
 use super::wrap::wrap;
+
+/// Buffers for reordering lines, reused from line to line.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    levels: Vec<u8>,
+    order: Vec<usize>,
+}
 
 /// A paragraph laid out in logical lines, ready to be reordered line by line.
 pub struct Para<'a> {
@@ -61,32 +68,57 @@ impl<'a> Para<'a> {
 
     /// Calls `f(cluster, mirror)` for the clusters of line `r` in visual
     /// order, left to right (L1, L2; `mirror` tells L4 to apply).
-    pub fn visit(&self, r: Range<usize>, mut f: impl FnMut(&Cluster, bool)) {
+    pub fn visit(&self, r: Range<usize>, f: impl FnMut(&Cluster, bool)) {
+        self.visit_in(r, &mut Scratch::default(), f);
+    }
+
+    /// [`Para::visit`] with buffers kept from line to line.
+    pub fn visit_in(
+        &self,
+        r: Range<usize>,
+        scratch: &mut Scratch,
+        mut f: impl FnMut(&Cluster, bool),
+    ) {
         let first = r.start;
         let line = &self.cl.list[r];
         let mirror =
             |c: &Cluster, level: u8| self.app && level % 2 == 1 && c.class == BidiClass::ON;
-        match self.levels {
-            // Uniform levels equal the paragraph level, so L1 changes nothing.
-            Levels::Uniform(l) => {
-                if l % 2 == 1 {
-                    line.iter().rev().for_each(|c| f(c, mirror(c, l)));
-                } else {
-                    line.iter().for_each(|c| f(c, false));
-                }
-            }
+        let uniform = match self.levels {
+            Levels::Uniform(l) => Some(l),
+            // A line all at the paragraph level (a run of Arabic between
+            // numbers) needs neither L1 nor L2.
             Levels::PerCluster(ref all) => {
-                let mut lv: Vec<u8> = all[first..first + line.len()].to_vec();
-                reset_whitespace(
-                    &mut lv,
-                    u8::from(self.rtl),
-                    |i| line[i].flags & SEG != 0,
-                    |i| line[i].flags & WS != 0,
-                );
-                for i in visual_order(&lv) {
-                    f(&line[i], mirror(&line[i], lv[i]));
-                }
+                let base = u8::from(self.rtl);
+                all[first..first + line.len()]
+                    .iter()
+                    .all(|&l| l == base)
+                    .then_some(base)
             }
+        };
+        if let Some(l) = uniform {
+            // Levels equal to the paragraph level: L1 changes nothing.
+            if l % 2 == 1 {
+                line.iter().rev().for_each(|c| f(c, mirror(c, l)));
+            } else {
+                line.iter().for_each(|c| f(c, false));
+            }
+            return;
+        }
+        let Levels::PerCluster(all) = &self.levels else {
+            return;
+        };
+        let lv = &mut scratch.levels;
+        lv.clear();
+        lv.extend_from_slice(&all[first..first + line.len()]);
+        reset_whitespace(
+            lv,
+            u8::from(self.rtl),
+            |i| line[i].flags & SEG != 0,
+            |i| line[i].flags & WS != 0,
+        );
+        visual_order_into(lv, &mut scratch.order);
+        for &i in &scratch.order {
+            f(&line[i], mirror(&line[i], lv[i]));
         }
     }
 

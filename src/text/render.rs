@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::layout::{layout_document, LayoutOptions};
-use super::para::Para;
+use super::para::{Para, Scratch};
 
 /// The lines the reader pane shows for `text` split into `paragraphs`:
 /// every paragraph in order, a blank line between paragraphs, left padding
@@ -30,6 +30,7 @@ pub fn write_rendered(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let mut buf = String::with_capacity(1 << 16);
+    let mut scratch = Scratch::default();
     for (pi, p) in paragraphs.iter().enumerate() {
         if text.get(p.clone()).is_none() {
             continue;
@@ -37,7 +38,7 @@ pub fn write_rendered(
         if pi > 0 {
             buf.push('\n');
         }
-        render_paragraph(text, p.clone(), opts, &mut buf);
+        render_paragraph_in(text, p.clone(), opts, &mut scratch, &mut buf);
         if buf.len() >= 1 << 15 {
             out.write_all(buf.as_bytes())?;
             buf.clear();
@@ -48,13 +49,24 @@ pub fn write_rendered(
 
 /// Appends the lines of one paragraph, each ending in a line feed.
 pub fn render_paragraph(text: &str, range: Range<usize>, opts: &LayoutOptions, buf: &mut String) {
+    render_paragraph_in(text, range, opts, &mut Scratch::default(), buf);
+}
+
+/// [`render_paragraph`] with reordering buffers kept between paragraphs.
+fn render_paragraph_in(
+    text: &str,
+    range: Range<usize>,
+    opts: &LayoutOptions,
+    scratch: &mut Scratch,
+    buf: &mut String,
+) {
     let para = Para::new(text, range, opts);
     if para.lines.is_empty() {
         buf.push('\n');
     }
     for r in &para.lines {
         buf.extend(std::iter::repeat_n(' ', para.pad(r.clone())));
-        para.visit(r.clone(), |c, mirror| para.symbol(c, mirror, buf));
+        para.visit_in(r.clone(), scratch, |c, mirror| para.symbol(c, mirror, buf));
         buf.push('\n');
     }
 }

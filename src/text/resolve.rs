@@ -24,6 +24,14 @@ pub fn resolve_simple(
     let e = if rtl { R } else { L };
     let sos = e;
     weak(classes, sos);
+    if rtl && !classes.contains(&L) {
+        // No L after W1–W7: every strong type, numbers included, counts as R
+        // for N0–N2, so brackets and other neutrals all resolve to R.
+        return classes
+            .iter()
+            .map(|&c| if matches!(c, AN | EN) { 2 } else { 1 })
+            .collect();
+    }
     brackets(classes, &base, e, sos);
     neutral(classes, e, sos);
     classes
@@ -115,7 +123,12 @@ fn brackets(cls: &mut [BidiClass], base: &impl Fn(usize) -> char, e: BidiClass, 
         if c != ON {
             continue;
         }
-        let Some(b) = HardcodedBidiData.bidi_matched_opening_bracket(base(i)) else {
+        let ch = base(i);
+        // The only ASCII brackets; skips the table search for quotes, dashes.
+        if ch.is_ascii() && !matches!(ch, '(' | ')' | '[' | ']' | '{' | '}') {
+            continue;
+        }
+        let Some(b) = HardcodedBidiData.bidi_matched_opening_bracket(ch) else {
             continue;
         };
         if b.is_open {

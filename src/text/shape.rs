@@ -164,13 +164,14 @@ const fn pick(f: [u32; 4], i: usize) -> u32 {
     0
 }
 
-/// Resolved forms of U+0621–U+064A (the letters of most Arabic text): the
-/// code point to show for each [`Form`], the letter itself when it has none.
-static BASIC_FORMS: [[u32; 4]; 42] = {
-    let mut t = [[0; 4]; 42];
+/// Resolved forms of U+0600–U+06FF (the letters of most Arabic text): the
+/// code point to show for each [`Form`], the letter itself when it has none
+/// (every presentation form is in the BMP).
+static ARABIC_FORMS: [[u16; 4]; 256] = {
+    let mut t = [[0; 4]; 256];
     let mut i = 0;
-    while i < 42 {
-        let u = 0x0621 + i as u32;
+    while i < 256 {
+        let u = 0x0600 + i as u32;
         let f = match forms(u) {
             Some(f) => f,
             None => [0; 4],
@@ -178,8 +179,8 @@ static BASIC_FORMS: [[u32; 4]; 42] = {
         let mut k = 0;
         while k < 4 {
             t[i][k] = match pick(f, k) {
-                0 => u,
-                p => p,
+                0 => u as u16,
+                p => p as u16,
             };
             k += 1;
         }
@@ -190,11 +191,12 @@ static BASIC_FORMS: [[u32; 4]; 42] = {
 
 /// The presentation form of `c` in `form`, falling back to a form that
 /// exists (medial → final, initial → isolated), or `c` itself.
+#[inline]
 pub fn presentation(c: char, form: Form) -> char {
     let u = c as u32;
     let i = form as usize;
-    let p = if (0x0621..=0x064A).contains(&u) {
-        BASIC_FORMS[(u - 0x0621) as usize][i]
+    let p = if (0x0600..0x0700).contains(&u) {
+        u32::from(ARABIC_FORMS[(u - 0x0600) as usize][i])
     } else {
         match forms(u) {
             Some(f) => pick(f, i),
