@@ -79,7 +79,9 @@ impl<'a> From<&'a crate::corpus::Document> for JumpFields<'a> {
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Entry {
-    /// Field boundaries in the arena: field f is `bounds[f]..bounds[f + 1]`.
+    /// The arena segment holding the fields.
+    seg: u32,
+    /// Field boundaries in the segment: field f is `bounds[f]..bounds[f + 1]`.
     bounds: [u32; 5],
     pub(crate) title_mask: u64,
     pub(crate) all_mask: u64,
@@ -87,27 +89,141 @@ pub(crate) struct Entry {
 
 /// The folded fields of every document, ready for fuzzy matching.
 /// Entry `i` is document `i`.
+///
+/// The folded text lives in segments: indexes built in parts (in parallel,
+/// or as documents arrive) are joined without copying their text.
 #[derive(Debug, Clone, Default)]
 pub struct JumpIndex {
-    arena: String,
+    segs: Vec<String>,
     entries: Vec<Entry>,
 }
+
+/// Bytes after which `push` starts a new segment (offsets are `u32`).
+const SEG_LIMIT: usize = 1 << 30;
 
 /// A 64-bit set of the letters in `s` (folded): Arabic letters one bit each,
 /// Latin letters and digits sharing the rest. Characters outside those
 /// classes set no bit, so they never reject a candidate.
+///
+/// Works on the bytes: the letters that set bits are ASCII or two-byte
+/// characters with lead byte D8/D9, and continuation bytes never look like
+/// either.
 pub fn letter_mask(s: &str) -> u64 {
+    let b = s.as_bytes();
     let mut m = 0u64;
-    for c in s.chars() {
-        let bit = match c {
-            '\u{0621}'..='\u{064A}' => c as u32 - 0x0621,
-            'a'..='z' => 42 + (c as u32 - 'a' as u32) % 16,
-            '0'..='9' => 58 + (c as u32 - '0' as u32) % 6,
-            _ => continue,
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let bit = match x {
+            b'a'..=b'z' => 42 + u32::from(x - b'a') % 16,
+            b'0'..=b'9' => 58 + u32::from(x - b'0') % 6,
+            0xD8 | 0xD9 if i + 1 < b.len() => {
+                let cp = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+                i += 2;
+                if (0x0621..=0x064A).contains(&cp) {
+                    m |= 1 << (cp - 0x0621);
+                }
+                continue;
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         m |= 1 << bit;
+        i += 1;
     }
     m
+}
+
+/// The [`letter_mask`] bit of one folded character.
+fn char_bit(c: char) -> u64 {
+    match c {
+        '\u{0621}'..='\u{064A}' => 1 << (c as u32 - 0x0621),
+        'a'..='z' => 1 << (42 + (c as u32 - 'a' as u32) % 16),
+        '0'..='9' => 1 << (58 + (c as u32 - '0' as u32) % 6),
+        _ => 0,
+    }
+}
+
+/// The letters U+0621..U+064A that the fold changes (one bit each, from
+/// U+0621): آ أ إ ة ـ ى.
+const CHANGED: u64 = {
+    let mut m = 0u64;
+    let cps = [0x0622, 0x0623, 0x0625, 0x0629, 0x0640, 0x0649];
+    let mut k = 0;
+    while k < cps.len() {
+        m |= 1 << (cps[k] - 0x0621);
+        k += 1;
+    }
+    m
+};
+
+/// Appends the search fold of `text` to `out` and returns the
+/// [`letter_mask`] of what it appended: the same as
+/// [`crate::text::fold::fold_key`], but runs of ASCII and of Arabic letters
+/// U+0621..U+064A that fold to themselves (nearly all of a title) are
+/// copied as they are.
+pub fn fold_into(out: &mut String, text: &str) -> u64 {
+    let b = text.as_bytes();
+    let mut mask = 0u64;
+    // Start of the run of bytes not yet copied, all folding to themselves.
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                out.push_str(text.get(run..i).unwrap_or(""));
+                let l = x.to_ascii_lowercase();
+                out.push(char::from(l));
+                mask |= char_bit(char::from(l));
+                i += 1;
+                run = i;
+            } else {
+                mask |= char_bit(char::from(x));
+                i += 1;
+            }
+            continue;
+        }
+        if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
+            let cp = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+            if (0x0621..=0x064A).contains(&cp) {
+                let bit = cp - 0x0621;
+                if CHANGED >> bit & 1 == 0 {
+                    mask |= 1 << bit;
+                    i += 2;
+                    continue;
+                }
+                let mapped = match cp {
+                    0x0622 | 0x0623 | 0x0625 => Some('\u{0627}'),
+                    0x0629 => Some('\u{0647}'),
+                    0x0649 => Some('\u{064A}'),
+                    _ => None,
+                };
+                out.push_str(text.get(run..i).unwrap_or(""));
+                if let Some(m) = mapped {
+                    out.push(m);
+                    mask |= char_bit(m);
+                }
+                i += 2;
+                run = i;
+                continue;
+            }
+        }
+        out.push_str(text.get(run..i).unwrap_or(""));
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            return mask;
+        };
+        fold_char(c, |f| {
+            out.push(f);
+            mask |= char_bit(f);
+        });
+        i += c.len_utf8();
+        run = i;
+    }
+    out.push_str(text.get(run..).unwrap_or(""));
+    mask
 }
 
 impl JumpIndex {
@@ -138,44 +254,55 @@ impl JumpIndex {
 
     /// Appends one document, folding its fields straight into the arena.
     pub fn push(&mut self, f: &JumpFields<'_>) {
-        let mut bounds = [0u32; 5];
         let fields = [
             f.title,
             f.source.unwrap_or(""),
             f.date.unwrap_or(""),
             f.first_sentence.unwrap_or(""),
         ];
-        for (i, text) in fields.iter().enumerate() {
-            bounds[i] = self.arena.len() as u32;
-            for c in text.chars() {
-                fold_char(c, |x| self.arena.push(x));
-            }
+        if self.segs.last().is_none_or(|a| a.len() > SEG_LIMIT) {
+            self.segs.push(String::new());
         }
-        bounds[4] = self.arena.len() as u32;
-        let title_mask = letter_mask(&self.arena[bounds[0] as usize..bounds[1] as usize]);
-        let all_mask =
-            title_mask | letter_mask(&self.arena[bounds[1] as usize..bounds[4] as usize]);
+        let seg = self.segs.len() - 1;
+        let Some(arena) = self.segs.last_mut() else {
+            return;
+        };
+        let mut bounds = [0u32; 5];
+        let mut masks = [0u64; 4];
+        for (i, text) in fields.iter().enumerate() {
+            bounds[i] = arena.len() as u32;
+            masks[i] = fold_into(arena, text);
+        }
+        bounds[4] = arena.len() as u32;
         self.entries.push(Entry {
+            seg: seg as u32,
             bounds,
-            title_mask,
-            all_mask,
+            title_mask: masks[0],
+            all_mask: masks[0] | masks[1] | masks[2] | masks[3],
         });
     }
 
-    /// Appends the documents of another index after these.
+    /// Appends the documents of another index after these (its text is
+    /// moved, not copied).
     pub fn append(&mut self, other: JumpIndex) {
-        if self.entries.is_empty() {
-            *self = other;
-            return;
-        }
-        let base = self.arena.len() as u32;
-        self.arena.push_str(&other.arena);
+        let base = self.segs.len() as u32;
+        self.segs.extend(other.segs);
         self.entries.extend(other.entries.into_iter().map(|mut e| {
-            for b in &mut e.bounds {
-                *b += base;
-            }
+            e.seg += base;
             e
         }));
+    }
+
+    /// Joins indexes built in parts (for example in parallel), in order.
+    pub fn concat(parts: Vec<JumpIndex>) -> JumpIndex {
+        let mut out = JumpIndex {
+            segs: Vec::with_capacity(parts.iter().map(|p| p.segs.len()).sum()),
+            entries: Vec::with_capacity(parts.iter().map(|p| p.entries.len()).sum()),
+        };
+        for p in parts {
+            out.append(p);
+        }
+        out
     }
 
     /// The entry of document `i`.
@@ -199,8 +326,9 @@ impl JumpIndex {
             return "";
         };
         let i = f as usize;
-        self.arena
-            .get(e.bounds[i] as usize..e.bounds[i + 1] as usize)
+        self.segs
+            .get(e.seg as usize)
+            .and_then(|a| a.get(e.bounds[i] as usize..e.bounds[i + 1] as usize))
             .unwrap_or("")
     }
 }
@@ -235,4 +363,59 @@ pub fn highlight(text: &str, query: &str) -> Vec<Range<usize>> {
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold::fold_key;
+    use proptest::prelude::*;
+
+    /// `letter_mask` as first written, one character at a time.
+    fn char_mask(s: &str) -> u64 {
+        let mut m = 0u64;
+        for c in s.chars() {
+            let bit = match c {
+                '\u{0621}'..='\u{064A}' => c as u32 - 0x0621,
+                'a'..='z' => 42 + (c as u32 - 'a' as u32) % 16,
+                '0'..='9' => 58 + (c as u32 - '0' as u32) % 6,
+                _ => continue,
+            };
+            m |= 1 << bit;
+        }
+        m
+    }
+
+    #[test]
+    fn fold_into_folds_like_fold_key() {
+        for s in ["أذربيجان", "إِلى آسيا ـ قرية ى", "CSTO ٢٠٢٣ Ωx", "ﻻ ک", ""]
+        {
+            let mut out = String::from("x");
+            fold_into(&mut out, s);
+            assert_eq!(out, format!("x{}", fold_key(s)), "{s}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fold_into_agrees_with_fold_key(s in "[a-zA-Z0-9 \u{600}-\u{6ff}\u{750}\u{fb50}-\u{fefc}\u{300}-\u{36f}\u{2000}-\u{206f}Ωé]{0,24}") {
+            let mut out = String::new();
+            let mask = fold_into(&mut out, &s);
+            prop_assert_eq!(mask, letter_mask(&out));
+            prop_assert_eq!(out, fold_key(&s));
+        }
+
+        #[test]
+        fn fold_into_agrees_on_any_string(s in any::<String>()) {
+            let mut out = String::new();
+            let mask = fold_into(&mut out, &s);
+            prop_assert_eq!(mask, letter_mask(&out));
+            prop_assert_eq!(out, fold_key(&s));
+        }
+
+        #[test]
+        fn byte_mask_agrees_with_char_mask(s in "[a-z0-9 \u{600}-\u{6ff}\u{400}-\u{4ff}]{0,24}|\\PC{0,24}") {
+            prop_assert_eq!(letter_mask(&s), char_mask(&s));
+        }
+    }
 }
