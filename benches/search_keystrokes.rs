@@ -69,7 +69,7 @@ fn main() {
     let (items, _) = read_listings(std::slice::from_ref(&path));
     let read = t.elapsed();
     let t = Instant::now();
-    let index = JumpIndex::build(items.iter().map(|l| l.fields()).collect::<Vec<_>>());
+    let index = items.index();
     println!(
         "{} titles: read {read:.1?}, index {:.1?}; threads {}",
         index.len(),

@@ -11,7 +11,7 @@ pub mod decode;
 mod load;
 pub mod meta;
 pub mod sanitize;
-mod scan;
+pub(crate) mod scan;
 pub mod split;
 pub mod walk;
 

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::snippet::{code_points, snippet};
 use super::titles::read_listings;
-use super::{find_in_text, JumpIndex, JumpSearcher, Query};
+use super::{find_in_text, JumpSearcher, Query};
 use crate::corpus::{self, Skipped};
 
 /// Characters of context on each side of a hit in `grep` snippets.
@@ -54,7 +54,7 @@ pub fn search_rows(query: &str, paths: &[PathBuf], limit: usize) -> (Vec<SearchR
     let t0 = std::time::Instant::now();
     let (items, skipped) = read_listings(paths);
     let t1 = std::time::Instant::now();
-    let index = JumpIndex::build(items.par_iter().map(|l| l.fields()).collect::<Vec<_>>());
+    let index = items.index();
     let t2 = std::time::Instant::now();
     let limit = if limit == 0 { usize::MAX } else { limit };
     let hits = JumpSearcher::new()
@@ -72,14 +72,11 @@ pub fn search_rows(query: &str, paths: &[PathBuf], limit: usize) -> (Vec<SearchR
     }
     let rows = hits
         .into_iter()
-        .filter_map(|h| {
-            let l = items.get(h.doc as usize)?;
-            Some(SearchRow {
-                id: l.id.clone(),
-                title: l.title.clone(),
-                score: h.score,
-                tier: h.tier,
-            })
+        .map(|h| SearchRow {
+            id: items.id(h.doc as usize).to_string(),
+            title: items.title(h.doc as usize).to_string(),
+            score: h.score,
+            tier: h.tier,
         })
         .collect();
     (rows, skipped)

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod fuzzy;
 pub mod grep;
 pub mod grep_service;
+mod jsonline;
 pub mod jump;
 pub mod query;
 pub mod rank;

@@ -2,56 +2,164 @@
 //!
 //! `qari search` is used on large title lists (a JSONL of `{"id","title",
 //! "text":""}` records) where the whole process should cost a fraction of
-//! `fzf --filter`. Such JSONL files are parsed here in parallel, keeping only
-//! id, title, source and date. A JSONL file whose records carry text, and
+//! `fzf --filter`. Such JSONL files are parsed here in parallel chunks,
+//! keeping only id, title, source and date; clean fields are not copied but
+//! referenced in the file's text. A JSONL file whose records carry text, and
 //! every other file, goes through the corpus loader (so titles and first
 //! sentences are exactly what the TUI shows).
 
 use std::borrow::Cow;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Deserialize;
 
+use super::{jsonline, JumpFields, JumpIndex};
 use crate::corpus::{self, walk, Document, Skipped};
 
-/// One searchable item: what the jump popup lists for a document.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Listing {
-    /// Document id.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Outlet.
-    pub source: Option<String>,
-    /// Date as written.
-    pub date: Option<String>,
-    /// First sentence of the text.
-    pub first_sentence: Option<String>,
+/// Bytes of JSONL per block read (and per parallel work item).
+const BLOCK_BYTES: usize = 256 * 1024;
+
+/// A string of a listing: a byte range of one of the backing texts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Span {
+    text: u32,
+    start: u32,
+    end: u32,
 }
 
-impl Listing {
-    /// The fields to index.
-    pub fn fields(&self) -> super::JumpFields<'_> {
-        super::JumpFields {
-            title: &self.title,
-            source: self.source.as_deref(),
-            date: self.date.as_deref(),
-            first_sentence: self.first_sentence.as_deref(),
+/// One searchable item: what the jump popup lists for a document. Empty
+/// spans are absent fields.
+#[derive(Debug, Clone, Copy, Default)]
+struct Item {
+    id: Span,
+    title: Span,
+    source: Span,
+    date: Span,
+    first_sentence: Span,
+}
+
+/// The searchable items of a corpus or title list (id, title, source, date,
+/// first sentence), stored compactly: fields point into a few large texts.
+#[derive(Debug, Default)]
+pub struct Listings {
+    texts: Vec<String>,
+    items: Vec<Item>,
+}
+
+/// Collects owned strings into an arena text of [`Listings`].
+#[derive(Default)]
+struct Arena {
+    text: String,
+}
+
+impl Listings {
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    fn get(&self, s: Span) -> &str {
+        self.texts
+            .get(s.text as usize)
+            .and_then(|t| t.get(s.start as usize..s.end as usize))
+            .unwrap_or("")
+    }
+
+    fn opt(&self, s: Span) -> Option<&str> {
+        Some(self.get(s)).filter(|t| !t.is_empty())
+    }
+
+    /// The id of item `i` ("" past the end).
+    pub fn id(&self, i: usize) -> &str {
+        self.items.get(i).map_or("", |it| self.get(it.id))
+    }
+
+    /// The title of item `i` ("" past the end).
+    pub fn title(&self, i: usize) -> &str {
+        self.items.get(i).map_or("", |it| self.get(it.title))
+    }
+
+    /// The fields of item `i` to index.
+    pub fn fields(&self, i: usize) -> JumpFields<'_> {
+        let it = self.items.get(i).copied().unwrap_or_default();
+        JumpFields {
+            title: self.get(it.title),
+            source: self.opt(it.source),
+            date: self.opt(it.date),
+            first_sentence: self.opt(it.first_sentence),
         }
     }
-}
 
-impl From<&Document> for Listing {
-    fn from(d: &Document) -> Self {
-        let f = super::JumpFields::from(d);
-        Listing {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            source: d.source.clone(),
-            date: f.date.map(str::to_string),
-            first_sentence: f.first_sentence.map(str::to_string),
+    /// The fuzzy-jump index of every item, built in parallel.
+    pub fn index(&self) -> JumpIndex {
+        let ids: Vec<usize> = (0..self.len()).collect();
+        JumpIndex::concat(
+            ids.par_chunks(2048)
+                .map(|c| {
+                    let mut part = JumpIndex::default();
+                    for &i in c {
+                        part.push(&self.fields(i));
+                    }
+                    part
+                })
+                .collect(),
+        )
+    }
+
+    /// The listings of loaded documents (copied into one text).
+    pub fn from_documents(docs: &[Document]) -> Listings {
+        let mut out = Listings::default();
+        let mut arena = String::new();
+        for d in docs {
+            let f = JumpFields::from(d);
+            // Keep offsets within u32: start a new text when this one is full.
+            if arena.len() > (u32::MAX as usize) / 2 {
+                out.texts.push(std::mem::take(&mut arena));
+            }
+            let t = out.texts.len() as u32;
+            let mut put = |s: Option<&str>| {
+                let start = arena.len() as u32;
+                arena.push_str(s.unwrap_or(""));
+                Span {
+                    text: t,
+                    start,
+                    end: arena.len() as u32,
+                }
+            };
+            out.items.push(Item {
+                id: put(Some(&d.id)),
+                title: put(Some(f.title)),
+                source: put(f.source),
+                date: put(f.date),
+                first_sentence: put(f.first_sentence),
+            });
         }
+        out.texts.push(arena);
+        out
+    }
+
+    /// Appends the items of another listing after these.
+    fn append(&mut self, other: Listings) {
+        let base = self.texts.len() as u32;
+        self.texts.extend(other.texts);
+        self.items.extend(other.items.into_iter().map(|mut it| {
+            for s in [
+                &mut it.id,
+                &mut it.title,
+                &mut it.source,
+                &mut it.date,
+                &mut it.first_sentence,
+            ] {
+                s.text += base;
+            }
+            it
+        }));
     }
 }
 
@@ -105,126 +213,314 @@ impl<'de: 'a, 'a> Deserialize<'de> for Id<'a> {
 }
 
 /// A field made safe and single-line, as the corpus loader does.
-fn clean(s: &str) -> String {
-    let mut t = corpus::sanitize::sanitize(s.to_string()).text;
-    // Only combining marks can make text non-NFC; most titles have none,
-    // and the NFC check itself is costly at a million titles.
-    if t.chars().any(|c| c >= '\u{0300}' && is_mark(c)) {
-        t = corpus::decode::nfc(t);
+fn clean(s: &str) -> Cow<'_, str> {
+    if is_clean(s) {
+        return Cow::Borrowed(s);
     }
-    let tidy = t
-        .split(' ')
-        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
-    if tidy {
-        t
-    } else {
-        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    let t = corpus::decode::nfc(corpus::sanitize::sanitize(s.to_string()).text);
+    Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Whether [`clean`] would leave `s` as it is: nothing to sanitise, surely
+/// NFC, single spaces between words and no other white space (only
+/// characters with the lead bytes C2, E1, E2 and E3 are decoded to check).
+fn is_clean(s: &str) -> bool {
+    plain(s) || is_clean_slow(s)
+}
+
+/// Bytes that never make a string unclean: printable ASCII but space, the
+/// lead bytes of U+0600..U+06BF, and the continuation bytes that, after
+/// those leads, give neither a combining mark nor U+060B..U+061F.
+const PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b > 0x20 && b < 0x7F)
+            || (b >= 0x80 && b <= 0x8A)
+            || (b >= 0xA0 && b <= 0xBF && b != 0xB0)
+            || (b >= 0xD8 && b <= 0xDA);
+        b += 1;
+    }
+    t
+};
+
+/// The common case of [`is_clean`], one table lookup a byte: Arabic
+/// letters and printable ASCII in words separated by single spaces.
+fn plain(s: &str) -> bool {
+    let mut space = true;
+    for &x in s.as_bytes() {
+        if x == b' ' {
+            if space {
+                return false;
+            }
+            space = true;
+        } else if PLAIN[usize::from(x)] {
+            space = false;
+        } else {
+            return false;
+        }
+    }
+    !space
+}
+
+fn is_clean_slow(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev = 0u8;
+    for (i, &x) in b.iter().enumerate() {
+        let bad = match x {
+            b' ' => prev == b' ',
+            b'\t'..=b'\r' => true,
+            0xC2 | 0xE1..=0xE3 => s
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .is_none_or(char::is_whitespace),
+            _ => false,
+        };
+        if bad {
+            return false;
+        }
+        prev = x;
+    }
+    corpus::scan::scan(s)
+        == corpus::scan::Scan {
+            first_unsafe: None,
+            surely_nfc: true,
+        }
+}
+
+/// What one chunk of a title JSONL gave.
+#[derive(Default)]
+struct Part {
+    items: Vec<Item>,
+    arena: Arena,
+    skipped: Vec<Skipped>,
+    has_text: bool,
+}
+
+impl Arena {
+    /// A span of `s`: its place in the block (text 0) when it lies in
+    /// `file` (the block), else a copy in the arena (text 1); both are fixed
+    /// up when the parts are joined.
+    fn span(&mut self, file: &str, s: &str) -> Span {
+        if s.is_empty() {
+            return Span::default();
+        }
+        let off = (s.as_ptr() as usize).wrapping_sub(file.as_ptr() as usize);
+        if off <= file.len() && off + s.len() <= file.len() {
+            return Span {
+                text: 0,
+                start: off as u32,
+                end: (off + s.len()) as u32,
+            };
+        }
+        let start = self.text.len() as u32;
+        self.text.push_str(s);
+        Span {
+            text: 1,
+            start,
+            end: self.text.len() as u32,
+        }
     }
 }
 
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
-        || !matches!(c, '\u{0600}'..='\u{06FF}' | '\u{2000}'..='\u{206F}')
+/// Parses one block of a title-only JSONL file (whole lines), whose first
+/// line is line `first_line + 1` of the file.
+fn parse_block(file_id: &str, path: &Path, file: &str, first_line: usize) -> Part {
+    let mut part = Part::default();
+    for (k, line) in file.lines().enumerate() {
+        let n = first_line + k + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |reason: String| Skipped {
+            path: path.to_path_buf(),
+            reason: format!("line {n}: {reason}"),
+        };
+        let rec = match jsonline::parse(line) {
+            Some(f) => Rec {
+                id: f.id.map(|s| Id::Str(Cow::Borrowed(s))),
+                title: f.title.map(Cow::Borrowed),
+                text: f.text.map(Cow::Borrowed),
+                source: f.source.map(Cow::Borrowed),
+                date: f.date.map(Cow::Borrowed),
+            },
+            None => match serde_json::from_str::<Rec>(line) {
+                Ok(r) => r,
+                Err(e) => {
+                    part.skipped.push(bad(format!("invalid JSON record: {e}")));
+                    continue;
+                }
+            },
+        };
+        if rec.text.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+            part.has_text = true;
+            return part;
+        }
+        let title = match rec.title.as_deref().map(clean) {
+            Some(t) if !t.is_empty() => t,
+            _ => {
+                part.skipped.push(bad("no title and no text".into()));
+                continue;
+            }
+        };
+        let id = match &rec.id {
+            Some(Id::Str(s)) if !s.trim().is_empty() => clean(s),
+            Some(Id::Num(x)) => Cow::Owned(x.clone()),
+            _ => Cow::Owned(format!("{file_id}:{n}")),
+        };
+        let source = rec.source.as_deref().map(clean).unwrap_or_default();
+        let date = rec.date.as_deref().map(clean).unwrap_or_default();
+        let a = &mut part.arena;
+        part.items.push(Item {
+            id: a.span(file, &id),
+            title: a.span(file, &title),
+            source: a.span(file, &source),
+            date: a.span(file, &date),
+            first_sentence: Span::default(),
+        });
+    }
+    part
 }
 
-/// Parses a title-only JSONL text; `None` when some record has text (the
-/// caller then uses the corpus loader for the file).
+/// Parses a title-only JSONL file read as blocks of whole lines; `None`
+/// when some record has text (the caller then uses the corpus loader for the
+/// file).
 fn parse_titles(
     file_id: &str,
-    path: &std::path::Path,
-    text: &str,
-) -> Option<(Vec<Listing>, Vec<Skipped>)> {
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .collect();
-    let parsed: Vec<Result<Option<Listing>, Skipped>> = lines
+    path: &Path,
+    blocks: Vec<String>,
+) -> Option<(Listings, Vec<Skipped>)> {
+    // Line numbers: every block but the last ends with a line end.
+    let counts: Vec<usize> = blocks
         .par_iter()
-        .with_min_len(1024)
-        .map(|&(n, line)| {
-            let bad = |reason: String| Skipped {
-                path: path.to_path_buf(),
-                reason: format!("line {}: {reason}", n + 1),
-            };
-            let rec: Rec =
-                serde_json::from_str(line).map_err(|e| bad(format!("invalid JSON record: {e}")))?;
-            if rec.text.as_deref().is_some_and(|t| !t.trim().is_empty()) {
-                return Ok(None);
-            }
-            let title = rec.title.as_deref().map(clean).unwrap_or_default();
-            if title.is_empty() {
-                return Err(bad("no title and no text".into()));
-            }
-            let id = match rec.id {
-                Some(Id::Str(s)) if !s.trim().is_empty() => clean(&s),
-                Some(Id::Num(x)) => x,
-                _ => format!("{file_id}:{}", n + 1),
-            };
-            Ok(Some(Listing {
-                id,
-                title,
-                source: rec.source.as_deref().map(clean).filter(|s| !s.is_empty()),
-                date: rec.date.as_deref().map(clean).filter(|s| !s.is_empty()),
-                first_sentence: None,
-            }))
-        })
+        .map(|b| memchr::memchr_iter(b'\n', b.as_bytes()).count())
         .collect();
-    let mut out = Vec::with_capacity(parsed.len());
+    let mut first_lines = Vec::with_capacity(blocks.len());
+    let mut line = 0;
+    for c in counts {
+        first_lines.push(line);
+        line += c;
+    }
+    let parts: Vec<Part> = blocks
+        .par_iter()
+        .zip(first_lines)
+        .map(|(b, first)| parse_block(file_id, path, b, first))
+        .collect();
+    if parts.iter().any(|p| p.has_text) {
+        return None;
+    }
+    let mut out = Listings {
+        texts: Vec::with_capacity(blocks.len() * 2),
+        items: Vec::with_capacity(parts.iter().map(|p| p.items.len()).sum()),
+    };
     let mut skipped = Vec::new();
-    for p in parsed {
-        match p {
-            Ok(Some(l)) => out.push(l),
-            Ok(None) => return None,
-            Err(s) => skipped.push(s),
-        }
+    for (block, p) in blocks.into_iter().zip(parts) {
+        skipped.extend(p.skipped);
+        let index = [out.texts.len() as u32, out.texts.len() as u32 + 1];
+        out.texts.push(block);
+        out.texts.push(p.arena.text);
+        out.items.extend(p.items.into_iter().map(|mut it| {
+            for s in [&mut it.id, &mut it.title, &mut it.source, &mut it.date] {
+                s.text = index[s.text as usize & 1];
+            }
+            it
+        }));
     }
     Some((out, skipped))
 }
 
+/// Reads a file in blocks of about [`BLOCK_BYTES`] that end at a line end
+/// (the last one excepted), as text; `None` when it is not plain UTF-8
+/// (invalid, or with a byte order mark): the loader decodes those.
+fn read_blocks(path: &Path) -> std::io::Result<Option<Vec<String>>> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)?;
+    let mut raw: Vec<Vec<u8>> = Vec::new();
+    let mut carry: Vec<u8> = Vec::new();
+    loop {
+        let mut buf = Vec::with_capacity(BLOCK_BYTES + carry.len() + 1);
+        buf.append(&mut carry);
+        let n = (&mut f).take(BLOCK_BYTES as u64).read_to_end(&mut buf)?;
+        if n == 0 {
+            if !buf.is_empty() {
+                raw.push(buf);
+            }
+            break;
+        }
+        match memchr::memrchr(b'\n', &buf) {
+            Some(i) => {
+                carry = buf.split_off(i + 1);
+                raw.push(buf);
+            }
+            // No line end yet: keep reading this line.
+            None => carry = buf,
+        }
+    }
+    if raw.first().is_some_and(|b| b.starts_with(b"\xEF\xBB\xBF")) {
+        return Ok(None);
+    }
+    let texts: Option<Vec<String>> = raw
+        .into_par_iter()
+        .map(|b| String::from_utf8(b).ok())
+        .collect();
+    Ok(texts)
+}
+
 /// Reads the listings of `paths` (files and folders; the default corpus
 /// when empty), in corpus order, with the files that were skipped.
-pub fn read_listings(paths: &[PathBuf]) -> (Vec<Listing>, Vec<Skipped>) {
+pub fn read_listings(paths: &[PathBuf]) -> (Listings, Vec<Skipped>) {
     if paths.is_empty() {
         let c = corpus::load_default();
-        return (c.docs.iter().map(Listing::from).collect(), c.skipped);
+        return (Listings::from_documents(&c.docs), c.skipped);
     }
     if let Some(fast) = read_title_files(paths) {
         return fast;
     }
     let c = corpus::load(paths);
-    (c.docs.iter().map(Listing::from).collect(), c.skipped)
+    (Listings::from_documents(&c.docs), c.skipped)
 }
 
 /// The fast path: every file is a title-only JSONL file on disk.
-fn read_title_files(paths: &[PathBuf]) -> Option<(Vec<Listing>, Vec<Skipped>)> {
+fn read_title_files(paths: &[PathBuf]) -> Option<(Listings, Vec<Skipped>)> {
     let (files, mut skipped) = walk::plan(paths);
     if !files.iter().all(|f| f.is_jsonl() && f.path().is_some()) {
         return None;
     }
-    let mut out = Vec::new();
+    let mut out = Listings::default();
     for f in files {
         let p = f.path()?;
-        let bytes = match std::fs::read(p) {
-            Ok(b) => b,
+        let blocks = match read_blocks(p) {
+            Ok(b) => b?,
             Err(e) => {
                 skipped.push(walk::skip(p, &e));
                 continue;
             }
         };
-        // Anything but clean UTF-8 goes through the loader's decoding.
-        let text = String::from_utf8(bytes)
-            .ok()
-            .filter(|t| !t.starts_with('\u{FEFF}'))?;
-        let (items, skips) = parse_titles(&f.id, p, &text)?;
+        let (items, skips) = parse_titles(&f.id, p, blocks)?;
         skipped.extend(skips);
-        out.extend(items);
+        out.append(items);
     }
     if has_duplicate_ids(&out) {
         let mut seen = std::collections::HashSet::new();
-        for l in &mut out {
-            l.id = walk::unique_id(&l.id, &mut seen);
+        let mut ids = Vec::with_capacity(out.len());
+        for i in 0..out.len() {
+            ids.push(walk::unique_id(out.id(i), &mut seen));
         }
+        let base = out.texts.len() as u32;
+        let mut text = String::new();
+        for (it, id) in out.items.iter_mut().zip(ids) {
+            let start = text.len() as u32;
+            text.push_str(&id);
+            it.id = Span {
+                text: base,
+                start,
+                end: text.len() as u32,
+            };
+        }
+        out.texts.push(text);
     }
     Some((out, skipped))
 }
@@ -250,8 +546,127 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-fn has_duplicate_ids(items: &[Listing]) -> bool {
+fn has_duplicate_ids(items: &Listings) -> bool {
     let mut seen: std::collections::HashSet<&str, std::hash::BuildHasherDefault<Fnv>> =
         std::collections::HashSet::with_capacity_and_hasher(items.len(), Default::default());
-    !items.iter().all(|l| seen.insert(&l.id))
+    !(0..items.len()).all(|i| seen.insert(items.id(i)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What `clean` does when the text is not clean.
+    fn clean_slow(s: &str) -> String {
+        let t = corpus::decode::nfc(corpus::sanitize::sanitize(s.to_string()).text);
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn write(lines: &[String]) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("t.jsonl");
+        std::fs::write(&path, lines.join("\n")).expect("write");
+        (dir, path)
+    }
+
+    #[test]
+    fn clean_titles_are_kept_and_others_cleaned() {
+        for s in ["روسيا وأرمينيا", "CSTO 2023", "جاهدًا", "“x” – …"] {
+            assert!(is_clean(s), "{s}");
+        }
+        assert!(plain("روسيا وأرمينيا CSTO-2023"));
+        for s in [
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "x\u{202E}y",
+            "ب\u{651}\u{64e}",
+            "a\u{1b}[2Jb",
+            "a\u{2003}b",
+        ] {
+            assert!(!is_clean(s), "{s:?}");
+            assert_eq!(clean(s), clean_slow(s), "{s:?}");
+        }
+    }
+
+    proptest! {
+        /// The fast check never keeps a string that cleaning would change.
+        #[test]
+        fn is_clean_implies_unchanged(
+            s in "[a-z \\t\\n\\u{a0}\\u{85}\\u{1b}\\u{600}-\\u{6ff}\\u{2000}-\\u{206f}\\u{3000}\\u{300}\\u{feff}]{0,12}|\\PC{0,12}"
+        ) {
+            if is_clean(&s) {
+                prop_assert_eq!(clean_slow(&s), s.clone());
+            }
+            if plain(&s) {
+                prop_assert!(is_clean_slow(&s));
+            }
+        }
+    }
+
+    #[test]
+    fn lines_are_numbered_across_chunks() {
+        // Enough lines for several parallel chunks.
+        let mut lines: Vec<String> = (0..12_000)
+            .map(|i| {
+                format!(r#"{{"id":"d{i}","title":"عنوان رقم {i} في القائمة الطويلة","text":""}}"#)
+            })
+            .collect();
+        lines[9000] = "not json".into();
+        lines[11000] = r#"{"title":"بلا معرف"}"#.into();
+        lines[11001] =
+            r#"{"id":7,"title":"رقم\t\u0628 \"x\"","source":" وكالة  ","date":null}"#.into();
+        lines.push(String::new());
+        let (_dir, path) = write(&lines);
+        let (items, skipped) = read_listings(std::slice::from_ref(&path));
+        assert!(lines.join("\n").len() > 3 * BLOCK_BYTES);
+        assert_eq!(skipped.len(), 1);
+        assert!(
+            skipped[0].reason.starts_with("line 9001: invalid JSON"),
+            "{}",
+            skipped[0]
+        );
+        assert_eq!(items.len(), 11_999);
+        assert_eq!(items.id(0), "d0");
+        assert_eq!(items.title(8999), "عنوان رقم 8999 في القائمة الطويلة");
+        assert_eq!(items.id(9000), "d9001");
+        assert_eq!(items.id(10_999), "t.jsonl:11001");
+        assert_eq!(items.title(10_999), "بلا معرف");
+        assert_eq!(items.id(11_000), "7");
+        assert_eq!(items.title(11_000), "رقم ب \"x\"");
+        let f = items.fields(11_000);
+        assert_eq!((f.source, f.date), (Some("وكالة"), None));
+        let idx = items.index();
+        assert_eq!(idx.len(), items.len());
+    }
+
+    #[test]
+    fn records_with_text_go_through_the_loader() {
+        let lines = vec![
+            r#"{"id":"a","title":"عنوان","text":""}"#.to_string(),
+            r#"{"id":"b","text":"روسيا تعلن. ثم جملة أخرى."}"#.to_string(),
+        ];
+        let (_dir, path) = write(&lines);
+        let (items, skipped) = read_listings(&[path]);
+        // The loader skips a record without text; the second one has a title
+        // and a first sentence from its text.
+        assert_eq!(items.len(), 1, "{skipped:?}");
+        assert_eq!(items.id(0), "b");
+        assert!(items.fields(0).first_sentence.is_some());
+    }
+
+    #[test]
+    fn duplicate_ids_are_made_unique() {
+        let lines = vec![
+            r#"{"id":"a","title":"واحد"}"#.to_string(),
+            r#"{"id":"a","title":"اثنان"}"#.to_string(),
+        ];
+        let (_dir, path) = write(&lines);
+        let (items, _) = read_listings(&[path]);
+        assert_eq!((items.id(0), items.id(1)), ("a", "a#2"));
+        assert_eq!(items.title(1), "اثنان");
+    }
 }
