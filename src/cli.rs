@@ -174,8 +174,14 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
-    /// Print the key bindings as a Markdown table (the README's key table).
-    Keys,
+    /// Print the key bindings in force (the defaults with the config file's
+    /// `[keys.*]` applied) as a Markdown table.
+    Keys {
+        /// Print the built-in bindings only, ignoring the config file (the
+        /// README's key table).
+        #[arg(long)]
+        defaults: bool,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -215,6 +221,9 @@ pub fn main() -> Result<()> {
     let settings = cli.resolve_settings()?;
     // No log is no reason to stop; the TUI reports it in the status bar.
     let _log = crate::logging::init(&settings.data_dir, settings.log_level);
+    for w in &settings.warnings {
+        tracing::warn!("config: {w}");
+    }
     match cli.command {
         Some(Command::Render { ref file, width }) => {
             crate::text::render::run_render(file, &settings.layout_options(width))
@@ -243,8 +252,14 @@ pub fn main() -> Result<()> {
             out.as_deref(),
             &settings.data_dir,
         ),
-        Some(Command::Keys) => {
-            print!("{}", crate::keymap::Keymap::defaults().markdown_table());
+        Some(Command::Keys { defaults }) => {
+            let keymap = if defaults {
+                crate::keymap::Keymap::defaults()
+            } else {
+                crate::config::commands::print_warnings(&settings.warnings);
+                settings.keymap.clone()
+            };
+            print!("{}", keymap.markdown_table());
             Ok(())
         }
         Some(Command::Completions { .. } | Command::Man | Command::Config { .. }) => Ok(()),

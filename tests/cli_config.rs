@@ -151,3 +151,51 @@ fn config_values_reach_render_and_flags_win() {
         "--shape on did not win"
     );
 }
+
+#[test]
+fn keys_prints_the_bindings_in_force_and_defaults_on_request() {
+    let home = tempfile::tempdir().unwrap();
+    let cfg = home.path().join("k.toml");
+    std::fs::write(
+        &cfg,
+        "[keys.global]\n\"x\" = \"quit\"\n\"q\" = \"none\"\n[keys.reader]\n\"g\" = \"page_down\"\n",
+    )
+    .unwrap();
+    let cfg_s = cfg.to_str().unwrap();
+    let o = qari(&["--config", cfg_s, "keys"], home.path());
+    let table = stdout(&o);
+    assert!(
+        table.contains("| Everywhere | `<C-c>`, `x` | `quit` |"),
+        "{table}"
+    );
+    assert!(table.contains("| Reader | `g` | `page_down` |"), "{table}");
+    // the reader `g` hides the global `g g`: a warning with file and line
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!("warning: {cfg_s}:5:1: key `keys.reader.g`")) && err.contains("g g"),
+        "{err}"
+    );
+    let defaults = stdout(&qari(
+        &["--config", cfg_s, "keys", "--defaults"],
+        home.path(),
+    ));
+    assert_eq!(defaults, qari::keymap::Keymap::defaults().markdown_table());
+    // `qari config` checks the same and prints the same warning
+    let o = qari(&["--config", cfg_s, "config"], home.path());
+    assert!(stdout(&o).contains(": ok"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("keys.reader.g"));
+    // a conflict inside one context stops qari, naming file, line and key
+    std::fs::write(&cfg, "[keys.global]\n\"g\" = \"quit\"\n").unwrap();
+    for args in [
+        vec!["--config", cfg_s, "keys"],
+        vec!["--config", cfg_s, "config"],
+    ] {
+        let o = qari(&args, home.path());
+        assert!(!o.status.success() && o.stdout.is_empty());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!("{cfg_s}:2:1: key `keys.global.g`")),
+            "{err}"
+        );
+    }
+}

@@ -122,3 +122,25 @@ fn arabic_help_80x24() {
     );
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn help_and_hints_show_rebound_keys() {
+    let mut app = app_with(
+        "[keys.global]\n\"<F1>\" = \"toggle_help\"\n\"?\" = \"none\"\n\"z z\" = \"go_bottom\"\n\
+         [keys.popup]\n\"<C-g>\" = \"close_popup\"\n\"<Esc>\" = \"none\"\n",
+        100,
+        30,
+    );
+    // the pending-chord hint offers the user's chord
+    keys(&mut app, "z");
+    let status = screen_text(&buffer(&app, 100, 30));
+    assert!(status.contains("z… z:Go to the bottom"), "{status}");
+    keys(&mut app, "z <F1>");
+    let help = screen_text(&buffer(&app, 100, 30));
+    assert!(
+        help.contains("<C-g> closes") && !help.contains("Esc closes"),
+        "{help}"
+    );
+    assert!(help.contains("<F1>") && help.contains("z z"), "{help}");
+    assert!(!help.contains(" ?  "), "{help}");
+}

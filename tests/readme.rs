@@ -1,4 +1,4 @@
-//! The README's key table is the one the keymap generates (`qari keys`).
+//! The README's key table is the default keymap's (`qari keys --defaults`).
 
 use qari::keymap::Keymap;
 
@@ -13,6 +13,6 @@ fn readme_key_table_matches_the_keymap() {
     assert_eq!(
         &body[..end],
         Keymap::defaults().markdown_table(),
-        "regenerate with `cargo run -- keys`"
+        "regenerate with `cargo run -- keys --defaults`"
     );
 }

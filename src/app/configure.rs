@@ -19,6 +19,9 @@ impl App {
         self.prefs.list_width = settings.list_width;
         self.prefs.sidebar_width = settings.sidebar_width;
         self.annotations.labels.defs = crate::config::labels::label_defs(&settings.labels);
+        if let Some(w) = settings.warnings.first() {
+            self.status.message = Some(format!("config: {w}"));
+        }
         self.recompute_areas();
     }
 

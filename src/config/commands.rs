@@ -52,10 +52,19 @@ pub fn run_config(flag: Option<&Path>, default: bool, path: bool) -> Result<()> 
     let loaded = load(flag)?;
     let where_from = loaded.path.clone();
     // Key bindings are checked against the keymap, as at start-up.
-    super::Settings::from_loaded(loaded, &super::SettingsArgs::default(), None, None, None)?;
+    let settings =
+        super::Settings::from_loaded(loaded, &super::SettingsArgs::default(), None, None, None)?;
     match where_from {
         Some(p) => writeln!(out, "{}: ok", p.display())?,
         None => writeln!(out, "{}: not found; using the defaults", file.display())?,
     }
+    print_warnings(&settings.warnings);
     Ok(())
+}
+
+/// Config warnings on stderr, one per line.
+pub fn print_warnings(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
 }

@@ -97,14 +97,21 @@ fn theme_section() -> String {
 }
 
 /// The `[keys.*]` sections: one per context, empty (the defaults are in
-/// `qari keys` and the help).
+/// `qari keys --defaults` and the help).
 fn keys_section() -> String {
     let mut out = String::from(
         "# Key bindings per context: \"keys\" = \"action\". Notation as in the help (?):\n\
          # \"j\", \"G\", \"<C-f>\", \"<S-Tab>\", \"<Enter>\", \"<Esc>\", \"<Space>\", and chords \"g g\".\n\
          # Your bindings are added to the defaults and replace a default on the same keys\n\
          # in the same context; bind keys to \"none\" to remove a default. `qari keys` lists\n\
-         # the defaults and the action names. A context's keys win over `global` ones.\n\
+         # the bindings in force, `qari keys --defaults` the defaults and the action names.\n\
+         # A context's keys win over `global` ones (popup/help over `popup`, selection over\n\
+         # `reader`, entities/notes over `sidebar`).\n\
+         # Conflicts: within one context a key cannot both be bound and start a chord\n\
+         # (\"g\" while \"g g\" is bound) nor be written twice (\"<Esc>\", \"<esc>\"): qari\n\
+         # stops with file, line and key. A key that hides a chord of a context looked up\n\
+         # after it ([keys.reader] \"g\" and the global \"g g\") is a warning: qari starts,\n\
+         # shows it in the status bar, and `qari config` prints it.\n\
          # Example:\n\
          #   [keys.reader]\n\
          #   \"<C-n>\" = \"move_down\"\n\

@@ -4,6 +4,7 @@
 use serde::de::IntoDeserializer;
 use serde::Deserialize;
 
+use super::key_checks::{check, UserBinding};
 use super::{ConfigError, LoadedConfig};
 use crate::action::Action;
 use crate::keymap::{defaults::DEFAULT_BINDINGS, parse_keys, KeyContext, Keymap};
@@ -66,14 +67,19 @@ fn unknown_action_message(name: &str) -> String {
     if let Some((_, n)) = best.filter(|(d, n)| *d <= 3.max(n.len() / 3)) {
         msg.push_str(&format!(" (did you mean `{n}`?)"));
     }
-    msg.push_str("; `qari keys` lists the actions, `none` removes a binding");
+    msg.push_str("; `qari keys --defaults` lists the actions, `none` removes a binding");
     msg
 }
 
 /// Applies the file's `[keys.*]` sections to `keymap`: each entry binds its
 /// keys in that context (replacing a binding of the same keys there), or
-/// with `"none"` removes it. Nothing is applied if any entry is bad.
-pub fn apply_key_overrides(file: &LoadedConfig, keymap: &mut Keymap) -> Result<(), ConfigError> {
+/// with `"none"` removes it. Nothing is applied if any entry is bad or the
+/// result has a conflict ([`key_checks`](super::key_checks)); returns the
+/// warnings otherwise.
+pub fn apply_key_overrides(
+    file: &LoadedConfig,
+    keymap: &mut Keymap,
+) -> Result<Vec<String>, ConfigError> {
     let mut changes = Vec::new();
     for (section, table) in &file.config.keys {
         let Some(ctx) = context(section.get_ref()) else {
@@ -97,16 +103,25 @@ pub fn apply_key_overrides(file: &LoadedConfig, keymap: &mut Keymap) -> Result<(
                         file.error_at(action.span(), &unknown_action_message(name))
                     })?)
                 };
-            changes.push((ctx, parsed, act));
+            changes.push(UserBinding {
+                context: ctx,
+                keys: parsed,
+                action: act,
+                span: keys.span(),
+            });
         }
     }
-    for (ctx, keys, act) in changes {
-        match act {
-            Some(a) => keymap.bind(ctx, keys, a, None),
-            None => keymap.unbind(ctx, &keys),
+    changes.sort_by_key(|c| c.span.start);
+    let mut result = keymap.clone();
+    for c in &changes {
+        match c.action {
+            Some(a) => result.bind(c.context, c.keys.clone(), a, None),
+            None => result.unbind(c.context, &c.keys),
         }
     }
-    Ok(())
+    let warnings = check(file, &changes, &result)?;
+    *keymap = result;
+    Ok(warnings)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 pub mod commands;
 pub mod default_file;
 pub mod error;
+pub mod key_checks;
 pub mod keys;
 pub mod labels;
 pub mod settings;

@@ -64,6 +64,9 @@ pub struct Settings {
     pub labels: Vec<Label>,
     /// The default keymap with the file's `[keys.*]` applied.
     pub keymap: Keymap,
+    /// Problems that do not stop qari (`file:line:col: key …: message`),
+    /// e.g. a binding that hides a chord of a less specific context.
+    pub warnings: Vec<String>,
 }
 
 impl Default for Settings {
@@ -103,8 +106,10 @@ impl Settings {
         shape: Option<bool>,
     ) -> Result<Self, ConfigError> {
         let mut keymap = Keymap::defaults();
-        apply_key_overrides(&file, &mut keymap)?;
-        Ok(Self::build(file, args, data_dir_flag, bidi, shape, keymap))
+        let warnings = apply_key_overrides(&file, &mut keymap)?;
+        let mut settings = Self::build(file, args, data_dir_flag, bidi, shape, keymap);
+        settings.warnings = warnings;
+        Ok(settings)
     }
 
     fn build(
@@ -146,6 +151,7 @@ impl Settings {
             theme: theme.adapted(colors),
             labels,
             keymap,
+            warnings: Vec::new(),
             file,
         }
     }
