@@ -91,6 +91,30 @@ fn sixteen_colours_use_only_ansi_colours() {
 }
 
 #[test]
+fn two_hundred_fifty_six_colours_use_only_the_palette() {
+    let app = app_with("[display]\ncolors = \"256\"\n", 100, 30);
+    let truecolor = buffer(
+        &app_with("[display]\ncolors = \"truecolor\"\n", 100, 30),
+        100,
+        30,
+    );
+    let buf = buffer(&app, 100, 30);
+    let mut indexed = 0;
+    for (cell, tc) in buf.content().iter().zip(truecolor.content()) {
+        for (c, t) in [(cell.fg, tc.fg), (cell.bg, tc.bg)] {
+            assert!(!matches!(c, Color::Rgb(..)), "{cell:?}");
+            if let Color::Indexed(i) = c {
+                assert!(i >= 16, "{cell:?}");
+                indexed += 1;
+                // the nearest palette colour of the theme's colour
+                assert_eq!(c, qari::config::style::to_ansi256(t));
+            }
+        }
+    }
+    assert!(indexed > 0);
+}
+
+#[test]
 fn mirrored_layout_120x40() {
     let app = app_with("[display]\nlayout = \"rtl\"\n", 120, 40);
     let list = app.areas().list.unwrap();

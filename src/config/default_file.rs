@@ -64,7 +64,8 @@ fn display_section() -> String {
             "colors",
             "\"auto\"".into(),
             "Colours: \"auto\" (none if NO_COLOR is set; 24-bit if COLORTERM is truecolor or\n\
-             # 24bit; else the 16 ANSI colours), \"truecolor\", \"16\" or \"none\".",
+             # 24bit; the nearest of the xterm 256 colours if TERM contains 256color; else\n\
+             # the 16 ANSI colours), \"truecolor\", \"256\", \"16\" or \"none\".",
         ),
         (
             "mouse",

@@ -13,6 +13,7 @@ pub mod error;
 pub mod key_checks;
 pub mod keys;
 pub mod labels;
+pub mod palette;
 pub mod settings;
 pub mod style;
 
@@ -70,7 +71,8 @@ pub struct DisplayConfig {
     pub list_width: PaneWidth,
     /// Width of the sidebar: cells or percent.
     pub sidebar_width: PaneWidth,
-    /// Colours: `"auto"` (from `NO_COLOR`/`COLORTERM`), `"truecolor"`, `"16"`, `"none"`.
+    /// Colours: `"auto"` (from `NO_COLOR`/`COLORTERM`/`TERM`), `"truecolor"`,
+    /// `"256"`, `"16"`, `"none"`.
     pub colors: ColorChoice,
     /// Capture the mouse (click to focus, wheel to scroll).
     pub mouse: bool,
@@ -136,10 +138,11 @@ impl<'de> Deserialize<'de> for ColorChoice {
         match s.as_str() {
             "auto" => Ok(ColorChoice::Auto),
             "truecolor" | "24bit" => Ok(ColorChoice::Fixed(ColorSupport::TrueColor)),
+            "256" => Ok(ColorChoice::Fixed(ColorSupport::Ansi256)),
             "16" => Ok(ColorChoice::Fixed(ColorSupport::Ansi16)),
             "none" => Ok(ColorChoice::Fixed(ColorSupport::NoColor)),
             _ => Err(serde::de::Error::custom(format!(
-                "bad colour mode `{s}` (expected \"auto\", \"truecolor\", \"16\" or \"none\")"
+                "bad colour mode `{s}` (expected \"auto\", \"truecolor\", \"256\", \"16\" or \"none\")"
             ))),
         }
     }

@@ -10,6 +10,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
+
+pub use super::palette::{to_ansi16, to_ansi256};
 use serde::{Deserialize, Deserializer};
 
 /// The 16 ANSI colour names accepted in config files (with xterm's RGB
@@ -181,6 +183,8 @@ impl<'de> Deserialize<'de> for ColorSpec {
 pub enum ColorSupport {
     /// 24-bit colour: RGB values pass through.
     TrueColor,
+    /// The xterm 256-colour palette: RGB values map to the nearest entry.
+    Ansi256,
     /// The 16 ANSI colours: RGB values map to the nearest one.
     Ansi16,
     /// No colour at all (`NO_COLOR`): highlights use bold, underline, reverse.
@@ -189,11 +193,14 @@ pub enum ColorSupport {
 
 impl ColorSupport {
     /// Detects support from the environment: `NO_COLOR` (any non-empty
-    /// value) → none; `COLORTERM` = `truecolor`/`24bit` → truecolour; else 16.
+    /// value) → none; `COLORTERM` = `truecolor`/`24bit` → truecolour;
+    /// `TERM` containing `256color` (xterm-256color, tmux-256color,
+    /// screen-256color) → 256 colours; else 16.
     pub fn detect() -> Self {
         Self::from_env(
             std::env::var_os("NO_COLOR").as_deref(),
             std::env::var_os("COLORTERM").as_deref(),
+            std::env::var_os("TERM").as_deref(),
         )
     }
 
@@ -201,6 +208,7 @@ impl ColorSupport {
     pub fn from_env(
         no_color: Option<&std::ffi::OsStr>,
         colorterm: Option<&std::ffi::OsStr>,
+        term: Option<&std::ffi::OsStr>,
     ) -> Self {
         if no_color.is_some_and(|v| !v.is_empty()) {
             return Self::NoColor;
@@ -209,73 +217,14 @@ impl ColorSupport {
             Some(v) if v.eq_ignore_ascii_case("truecolor") || v.eq_ignore_ascii_case("24bit") => {
                 Self::TrueColor
             }
+            _ if term
+                .and_then(|t| t.to_str())
+                .is_some_and(|t| t.contains("256color")) =>
+            {
+                Self::Ansi256
+            }
             _ => Self::Ansi16,
         }
-    }
-}
-
-/// The ANSI colour closest in kind to an RGB value: greys by lightness,
-/// other colours by hue (six families) and lightness (normal or light
-/// variant). Plain RGB distance would turn most mid-tone accents grey, so
-/// hue decides. Other colours are returned unchanged.
-pub fn to_ansi16(c: Color) -> Color {
-    let (r, g, b) = match c {
-        Color::Rgb(r, g, b) => (i32::from(r), i32::from(g), i32::from(b)),
-        Color::Indexed(i) => match indexed_rgb(i) {
-            Some((r, g, b)) => (i32::from(r), i32::from(g), i32::from(b)),
-            None => return c,
-        },
-        other => return other,
-    };
-    let (max, min) = (r.max(g).max(b), r.min(g).min(b));
-    let chroma = max - min;
-    let light = (max + min) / 2;
-    if chroma < 40 {
-        return match light {
-            0..50 => Color::Black,
-            50..150 => Color::DarkGray,
-            150..215 => Color::Gray,
-            _ => Color::White,
-        };
-    }
-    let hue = if max == r {
-        (60 * (g - b) / chroma).rem_euclid(360)
-    } else if max == g {
-        120 + 60 * (b - r) / chroma
-    } else {
-        240 + 60 * (r - g) / chroma
-    };
-    let bright = light > 150;
-    // Sectors of 60° centred on red (0°), yellow, green, cyan, blue, magenta.
-    match ((hue + 30) / 60) % 6 {
-        0 if bright => Color::LightRed,
-        0 => Color::Red,
-        1 if bright => Color::LightYellow,
-        1 => Color::Yellow,
-        2 if bright => Color::LightGreen,
-        2 => Color::Green,
-        3 if bright => Color::LightCyan,
-        3 => Color::Cyan,
-        4 if bright => Color::LightBlue,
-        4 => Color::Blue,
-        _ if bright => Color::LightMagenta,
-        _ => Color::Magenta,
-    }
-}
-
-/// RGB of an xterm-256 palette index beyond the first 16.
-fn indexed_rgb(i: u8) -> Option<(u8, u8, u8)> {
-    match i {
-        16..=231 => {
-            let i = i - 16;
-            let level = |v: u8| if v == 0 { 0 } else { 55 + v * 40 };
-            Some((level(i / 36), level((i / 6) % 6), level(i % 6)))
-        }
-        232..=255 => {
-            let v = 8 + (i - 232) * 10;
-            Some((v, v, v))
-        }
-        _ => None,
     }
 }
 
@@ -285,6 +234,12 @@ fn indexed_rgb(i: u8) -> Option<(u8, u8, u8)> {
 pub fn adapt(style: Style, support: ColorSupport, fallback: Modifier) -> Style {
     match support {
         ColorSupport::TrueColor => style,
+        ColorSupport::Ansi256 => Style {
+            fg: style.fg.map(to_ansi256),
+            bg: style.bg.map(to_ansi256),
+            underline_color: style.underline_color.map(to_ansi256),
+            ..style
+        },
         ColorSupport::Ansi16 => Style {
             fg: style.fg.map(to_ansi16),
             bg: style.bg.map(to_ansi16),
@@ -352,43 +307,29 @@ mod tests {
     }
 
     #[test]
-    fn rgb_maps_to_ansi_by_hue_and_lightness() {
-        let cases = [
-            ((0x1c, 0x1c, 0x1c), Color::Black),
-            ((0x80, 0x80, 0x80), Color::DarkGray),
-            ((0xd0, 0xd0, 0xd0), Color::Gray),
-            ((0xfa, 0xfa, 0xfa), Color::White),
-            ((0xc0, 0x20, 0x20), Color::Red),
-            ((0xff, 0x80, 0x80), Color::LightRed),
-            ((0x4f, 0xa3, 0x4f), Color::Green),
-            ((0x20, 0x40, 0xc0), Color::Blue),
-            ((0x2a, 0xa1, 0xb3), Color::Cyan),
-            ((0xe5, 0xc0, 0x7b), Color::LightYellow),
-            ((0xb2, 0x6f, 0xc1), Color::LightMagenta),
-            ((0x80, 0x30, 0x90), Color::Magenta),
-        ];
-        for ((r, g, b), want) in cases {
-            assert_eq!(
-                to_ansi16(Color::Rgb(r, g, b)),
-                want,
-                "#{r:02x}{g:02x}{b:02x}"
-            );
-        }
-        assert_eq!(to_ansi16(Color::Indexed(196)), Color::Red);
-        assert_eq!(to_ansi16(Color::Cyan), Color::Cyan);
-    }
-
-    #[test]
     fn detect_from_env() {
         use std::ffi::OsStr;
-        let d = |n: Option<&str>, c: Option<&str>| {
-            ColorSupport::from_env(n.map(OsStr::new), c.map(OsStr::new))
+        let d = |n: Option<&str>, c: Option<&str>, t: Option<&str>| {
+            ColorSupport::from_env(n.map(OsStr::new), c.map(OsStr::new), t.map(OsStr::new))
         };
-        assert_eq!(d(Some("1"), Some("truecolor")), ColorSupport::NoColor);
-        assert_eq!(d(Some(""), Some("truecolor")), ColorSupport::TrueColor);
-        assert_eq!(d(None, Some("24bit")), ColorSupport::TrueColor);
-        assert_eq!(d(None, Some("yes")), ColorSupport::Ansi16);
-        assert_eq!(d(None, None), ColorSupport::Ansi16);
+        let xterm256 = Some("xterm-256color");
+        assert_eq!(
+            d(Some("1"), Some("truecolor"), xterm256),
+            ColorSupport::NoColor
+        );
+        assert_eq!(
+            d(Some(""), Some("truecolor"), None),
+            ColorSupport::TrueColor
+        );
+        assert_eq!(d(None, Some("24bit"), xterm256), ColorSupport::TrueColor);
+        assert_eq!(d(None, Some("yes"), None), ColorSupport::Ansi16);
+        assert_eq!(d(None, None, None), ColorSupport::Ansi16);
+        assert_eq!(d(None, None, Some("xterm")), ColorSupport::Ansi16);
+        assert_eq!(d(None, None, xterm256), ColorSupport::Ansi256);
+        assert_eq!(
+            d(None, Some(""), Some("tmux-256color")),
+            ColorSupport::Ansi256
+        );
     }
 
     #[test]
