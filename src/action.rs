@@ -155,6 +155,9 @@ impl Action {
 pub enum Effect {
     /// Restore the terminal and exit.
     Quit,
+    /// Clear the terminal and draw the whole screen again (something else
+    /// may have written to it while qari was in the background).
+    Repaint,
     /// Save the annotations (`App::annotations.store`).
     SaveAnnotations,
     /// Put this text on the system clipboard (OSC 52).

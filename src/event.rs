@@ -33,6 +33,8 @@ pub enum AppEvent {
     Grep(crate::search::GrepUpdate),
     /// SIGTERM or SIGHUP: leave cleanly.
     Terminate,
+    /// The terminal window got the focus back (focus reporting).
+    FocusGained,
 }
 
 impl AppEvent {
@@ -47,7 +49,8 @@ impl AppEvent {
             Event::Mouse(m) => Some(AppEvent::Mouse(m)),
             Event::Paste(s) => Some(AppEvent::Paste(s)),
             Event::Resize(w, h) => Some(AppEvent::Resize(w, h)),
-            Event::FocusGained | Event::FocusLost => None,
+            Event::FocusGained => Some(AppEvent::FocusGained),
+            Event::FocusLost => None,
         }
     }
 }
@@ -109,6 +112,10 @@ mod tests {
         k.state = KeyEventState::NONE;
         assert!(AppEvent::from_terminal(Event::Key(k)).is_none());
         assert!(AppEvent::from_terminal(Event::FocusLost).is_none());
+        assert!(matches!(
+            AppEvent::from_terminal(Event::FocusGained),
+            Some(AppEvent::FocusGained)
+        ));
         assert!(matches!(
             AppEvent::from_terminal(Event::Resize(3, 4)),
             Some(AppEvent::Resize(3, 4))

@@ -144,6 +144,8 @@ pub enum Flow {
     Continue,
     /// Leave the loop.
     Quit,
+    /// Clear the terminal, then redraw everything.
+    Repaint,
 }
 
 /// Carries out effects (disk, clipboard, ...). Holds whatever handles that
@@ -185,6 +187,7 @@ impl EffectRunner {
     pub fn run(&mut self, effect: Effect, app: &mut App) -> Result<Flow> {
         match effect {
             Effect::Quit => return Ok(Flow::Quit),
+            Effect::Repaint => return Ok(Flow::Repaint),
             Effect::SaveAnnotations => {
                 let msg = match app.annotations.store.save() {
                     Ok(w) if w.is_empty() => None,
@@ -323,8 +326,13 @@ where
                 }
             }
             for effect in app.handle_event(ev) {
-                if fx.run(effect, app)? == Flow::Quit {
-                    return Ok(());
+                match fx.run(effect, app)? {
+                    Flow::Quit => return Ok(()),
+                    Flow::Repaint => {
+                        terminal.clear()?;
+                        app.mark_dirty();
+                    }
+                    Flow::Continue => {}
                 }
             }
         }

@@ -256,6 +256,7 @@ impl App {
     pub fn handle_event(&mut self, ev: AppEvent) -> Vec<Effect> {
         match ev {
             AppEvent::Key(k) => self.handle_key(k),
+            AppEvent::FocusGained => vec![Effect::Repaint],
             AppEvent::Mouse(m) => {
                 self.handle_mouse(m);
                 Vec::new()
