@@ -62,8 +62,26 @@ fn config_key_bindings_drive_the_app_and_the_help() {
 
 #[test]
 fn no_color_leaves_no_colour_in_any_cell() {
-    for seq in ["", "j j <Enter>", "?", "<Tab> <Tab>"] {
-        let mut app = app_with("[display]\ncolors = \"none\"\n", 100, 30);
+    let screens = [
+        "",
+        "j j <Enter>",
+        "?",
+        "<Tab> <Tab>",
+        "<Tab> v w",
+        "<Tab> 1 ) 2",
+        "<Tab> h",
+        "<Tab> <Tab> l",
+        "<Tab> <Tab> l l",
+        "E",
+        "p",
+        "s",
+        "<Tab> / a",
+        "<Tab> a",
+        "<Tab> e",
+    ];
+    for (seq, lang) in screens.iter().flat_map(|s| [(*s, "en"), (*s, "ar")]) {
+        let cfg = format!("[display]\ncolors = \"none\"\nui_lang = \"{lang}\"\n");
+        let mut app = app_with(&cfg, 100, 30);
         if !seq.is_empty() {
             keys(&mut app, seq);
         }

@@ -1,7 +1,7 @@
 //! Terminal etiquette in a real pseudo-terminal: SIGTERM and SIGHUP make
 //! qari leave cleanly (raw mode off, bracketed paste, focus events and mouse
 //! off, alternate screen left, cursor shown); `--no-mouse` never turns mouse
-//! capture on.
+//! capture on; `NO_COLOR` means no colour codes in the output.
 
 #![cfg(unix)]
 
@@ -29,6 +29,10 @@ struct Run {
 
 impl Run {
     fn start(extra: &[&str]) -> Run {
+        Self::start_env(extra, &[])
+    }
+
+    fn start_env(extra: &[&str], env: &[(&str, &str)]) -> Run {
         let data = tempfile::tempdir().unwrap();
         let pty = native_pty_system()
             .openpty(PtySize {
@@ -50,6 +54,9 @@ impl Run {
         }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("TMUX");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         std::fs::write(data.path().join("none.toml"), "").unwrap();
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
@@ -175,6 +182,54 @@ fn no_mouse_never_captures_the_mouse() {
     let raw = run.raw();
     assert!(!raw.contains("\x1b[?1000h"), "mouse capture turned on");
     assert!(raw.contains("\x1b[?2004h"), "bracketed paste still on");
+}
+
+/// The SGR (`CSI … m`) parameter lists in `raw`.
+fn sgr_params(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(i) = rest.find("\x1b[") {
+        rest = &rest[i + 2..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':'))
+            .unwrap_or(rest.len());
+        if rest[end..].starts_with('m') {
+            out.push(rest[..end].to_string());
+        }
+    }
+    out
+}
+
+/// Under NO_COLOR the terminal gets no colour codes at all: every SGR sets
+/// attributes (bold, reverse, underline…) or resets to the default colours.
+#[test]
+fn no_color_sends_no_colour_codes() {
+    for env in [
+        [("NO_COLOR", "1"), ("COLORTERM", "truecolor")],
+        [("NO_COLOR", "1"), ("COLORTERM", "")],
+    ] {
+        let mut run = Run::start_env(&[], &env);
+        run.wait_for_screen("doc 1/5");
+        run.signal("-TERM");
+        run.wait_exit();
+        let params = sgr_params(&run.raw());
+        assert!(!params.is_empty(), "no SGR at all: attributes expected");
+        for p in params {
+            for n in p.split([';', ':']).filter(|n| !n.is_empty()) {
+                let n: u32 = n.parse().unwrap();
+                let colour = matches!(n, 30..=38 | 40..=48 | 90..=97 | 100..=107 | 58);
+                assert!(!colour, "colour code in SGR {p:?}");
+            }
+        }
+    }
+    // and without NO_COLOR the same check finds colour (it can fail)
+    let mut run = Run::start_env(&[], &[("COLORTERM", "truecolor")]);
+    run.wait_for_screen("doc 1/5");
+    run.signal("-TERM");
+    run.wait_exit();
+    assert!(sgr_params(&run.raw())
+        .iter()
+        .any(|p| p.starts_with("38;2;")));
 }
 
 /// Closing the terminal (ssh dropped, window closed) hangs up the pty: qari
