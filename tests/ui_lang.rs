@@ -180,3 +180,27 @@ fn mirrored_layout_help_40x15() {
     );
     insta::assert_snapshot!(screen_text(&buf));
 }
+
+#[test]
+fn arabic_search_and_jump_popups() {
+    for (seq, words) in [
+        ("s", ["Search", "hits", "Enter opens", "type a word"]),
+        ("p", ["Jump", "Enter opens", "Esc closes", "JUMP"]),
+    ] {
+        let mut app = app_with(AR, 100, 30);
+        keys(&mut app, seq);
+        let text = screen_text(&buffer(&app, 100, 30));
+        for w in words {
+            assert!(!text.contains(w), "{seq}: {w}: {text}");
+        }
+    }
+    // no search index in this app: the popup says it is indexing
+    let mut app = app_with(AR, 100, 30);
+    keys(&mut app, "s");
+    let text = screen_text(&buffer(&app, 100, 30));
+    assert!(text.contains(&visual("الفهرسة 0 %…")), "{text}");
+    assert_eq!(
+        qari::i18n::localize_text(qari::config::UiLang::Ar, "type a word or \"a phrase\""),
+        "اكتب كلمة أو \"عبارة\""
+    );
+}

@@ -70,6 +70,11 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("JUMP", "انتقال"),
     ("FIND", "بحث"),
     ("FILTER", "تصفية"),
+    ("SEARCH", "بحث"),
+    ("type a word or \"a phrase\"", "اكتب كلمة أو \"عبارة\""),
+    ("Jump", "انتقال"),
+    ("searching…", "جارٍ البحث…"),
+    ("Enter opens, Esc closes", "Enter للفتح، Esc للإغلاق"),
     ("ENTITY", "كيان"),
     ("Doc", "المستند"),
     ("Filter", "تصفية"),
@@ -189,6 +194,11 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "لا تعليقات: حدّد بـ {} ثم ضع وسمًا بـ 1–9 أو {}",
     ),
     ("{} help", "{} مساعدة"),
+    ("{} hits in {} documents", "النتائج {} في {} مستند"),
+    ("{} hit in {} documents", "النتائج {} في {} مستند"),
+    ("{} hits in {} document", "النتائج {} في {} مستند"),
+    ("{} hit in {} document", "النتائج {} في {} مستند"),
+    ("indexing {} %…", "الفهرسة {} %…"),
     ("{} closes", "{} للإغلاق"),
 ];
 

@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::areas::Areas;
-use super::inline::{draw_inline, put_cells, Align, InlineCtx};
+use super::inline::{border_title, draw_inline, put_cells, Align, InlineCtx};
 use super::jump::draw_input;
 use crate::app::{App, Highlight, SearchGroup, SearchPopup};
 use crate::search::{snippet, KeyHit};
@@ -62,12 +62,12 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
     }
     let theme = &app.theme;
     Clear.render(area, buf);
-    let block = Block::bordered()
-        .title(title(app, p, area.width))
-        .border_style(theme.border_focused)
-        .title_style(theme.title);
+    let block = Block::bordered().border_style(theme.border_focused);
     let body = block.inner(area);
     block.render(area, buf);
+    let title = title(app, p, area.width);
+    let title = app.localize_text(title.trim());
+    border_title(buf, area, &title, app.inline_ctx(), theme.title);
     if body.height < 2 || body.width < 4 {
         return;
     }
@@ -85,7 +85,9 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
         } else {
             "no match".to_string()
         };
-        buf.set_stringn(list.x + 1, list.y, msg, list.width as usize - 1, theme.dim);
+        let msg = app.localize_text(&msg);
+        let row = Rect::new(list.x + 1, list.y, list.width - 1, 1);
+        draw_inline(buf, row, &msg, app.inline_ctx(), Align::Start, theme.dim);
         return;
     }
     let rows = list.height as usize;

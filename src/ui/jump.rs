@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::areas::Areas;
-use super::inline::{draw_inline, put_cells, Align};
+use super::inline::{border_title, draw_inline, put_cells, Align};
 use crate::app::{App, Highlight, JumpPopup, LineInput};
 use crate::text::layout_inline;
 
@@ -68,12 +68,11 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &JumpPopup) {
             p.total
         )
     };
-    let block = Block::bordered()
-        .title(title)
-        .border_style(theme.border_focused)
-        .title_style(theme.title);
+    let block = Block::bordered().border_style(theme.border_focused);
     let body = block.inner(area);
     block.render(area, buf);
+    let title = app.localize_text(title.trim());
+    border_title(buf, area, &title, app.inline_ctx(), theme.title);
     if body.height < 2 || body.width < 4 {
         return;
     }
