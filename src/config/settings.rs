@@ -107,6 +107,7 @@ impl Settings {
     ) -> Result<Self, ConfigError> {
         let mut keymap = Keymap::defaults();
         let warnings = apply_key_overrides(&file, &mut keymap)?;
+        name_label_keys(&mut keymap, &file.config.labels.resolve());
         let mut settings = Self::build(file, args, data_dir_flag, bidi, shape, keymap);
         settings.warnings = warnings;
         Ok(settings)
@@ -167,6 +168,23 @@ impl Settings {
             shape: self.shape,
             direction: None,
         }
+    }
+}
+
+/// The label keys' help descriptions name the labels in force
+/// (`Label: quote` becomes `Label: source` after `[labels.2] name = "source"`).
+fn name_label_keys(keymap: &mut Keymap, labels: &[Label]) {
+    use crate::action::Action::*;
+    let actions = [
+        Label1, Label2, Label3, Label4, Label5, Label6, Label7, Label8, Label9,
+    ];
+    for (action, label) in actions.into_iter().zip(labels) {
+        let Some(b) = keymap.bindings().iter().find(|b| b.action == action) else {
+            continue;
+        };
+        let prefix = b.description.rsplit_once(": ").map_or("Label", |(p, _)| p);
+        let description = format!("{prefix}: {}", label.name);
+        keymap.describe(action, &description);
     }
 }
 
@@ -233,5 +251,23 @@ mod tests {
         for (name, st) in s.theme.named() {
             assert_eq!((st.fg, st.bg), (None, None), "{name}");
         }
+    }
+
+    #[test]
+    fn label_keys_are_described_with_the_labels_in_force() {
+        let file = loaded("[labels.2]\nname = \"source\"\ncolor = \"cyan\"\n");
+        let s = Settings::from_loaded(file, &SettingsArgs::default(), None, None, None).unwrap();
+        let rows = s.keymap.help_rows();
+        let desc = |a| {
+            rows.iter()
+                .find(|r| r.action == a)
+                .map(|r| r.description.clone())
+                .unwrap()
+        };
+        assert_eq!(desc(crate::action::Action::Label2), "Label: source");
+        assert_eq!(
+            desc(crate::action::Action::Label1),
+            "Label the selection or sentence: claim"
+        );
     }
 }

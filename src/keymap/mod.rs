@@ -164,6 +164,13 @@ impl Keymap {
         });
     }
 
+    /// Sets the help description of every binding of `action`.
+    pub fn describe(&mut self, action: Action, description: &str) {
+        for b in self.bindings.iter_mut().filter(|b| b.action == action) {
+            b.description = description.to_string();
+        }
+    }
+
     /// Removes the binding of `keys` in `context`, if any.
     pub fn unbind(&mut self, context: KeyContext, keys: &[Key]) {
         self.bindings
