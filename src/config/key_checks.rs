@@ -210,7 +210,7 @@ mod tests {
     fn one_key_written_twice_is_an_error_naming_both_lines() {
         let e =
             apply("[keys.popup]\n\"<Esc>\" = \"quit\"\n\"<esc>\" = \"close_popup\"\n").unwrap_err();
-        // BTreeMap order puts "<Esc>" first; the later line is reported
+        // the entry further down the file is the one reported
         assert!(
             e.starts_with("/c/k.toml:3:1: key `keys.popup.\"<esc>\"`"),
             "{e}"

@@ -2,6 +2,8 @@
 //! types a key sequence written in the keymap's own notation.
 #![allow(dead_code)] // each test crate uses a different part
 
+pub mod pty;
+
 use std::path::PathBuf;
 
 use qari::action::Effect;
