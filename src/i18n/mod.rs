@@ -334,6 +334,7 @@ mod tests {
         );
         assert_eq!(ar("added Ali (person)"), "أُضيف Ali (شخص)");
         assert_eq!(ar("annotation saved"), "حُفظ التعليق");
+        assert_eq!(ar("  5 docs   12×"), "  5 مستند   12×");
         // parts between separators, each on its own; padding kept
         assert_eq!(ar("claim · orphan · my note"), "claim · يتيم · my note");
         assert_eq!(

@@ -100,8 +100,14 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
                     style = style.add_modifier(ratatui::style::Modifier::REVERSED);
                     buf.set_style(line, style);
                 }
+                let left = app.localize_text(left);
                 let lw = (left.chars().count() as u16 + 1).min(line.width / 2);
-                buf.set_stringn(line.x, line.y, left, lw as usize, style);
+                if left.is_ascii() {
+                    buf.set_stringn(line.x, line.y, &left, lw as usize, style);
+                } else {
+                    let l = Rect::new(line.x, line.y, lw.saturating_sub(1), 1);
+                    draw_inline(buf, l, &left, app.inline_ctx(), Align::Left, style);
+                }
                 let rest = Rect::new(line.x + lw, line.y, line.width - lw, 1);
                 draw_inline(buf, rest, t, app.inline_ctx(), Align::Start, style);
             }
