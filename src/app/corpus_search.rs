@@ -36,19 +36,27 @@ pub struct SearchGroup {
     pub key: DocKey,
     /// Its hits, in text order.
     pub hits: Vec<KeyHit>,
-    /// Number of hits in the groups before this one.
-    pub first: usize,
 }
 
 /// State of the corpus search popup.
+///
+/// Hits arrive in chunks of documents from two threads, not in list order:
+/// groups are kept in arrival order (never moved) and `order` lists them by
+/// document; merging a chunk into `order` is linear in 4-byte indices, so a
+/// query with hits in every one of 100k documents stays cheap for the UI
+/// thread.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchPopup {
     /// The query field.
     pub input: LineInput,
     /// Number of the query the groups answer.
     pub gen: u64,
-    /// Documents with hits, in list order.
-    pub groups: Vec<SearchGroup>,
+    /// Documents with hits, in arrival order.
+    groups: Vec<SearchGroup>,
+    /// Indices into `groups`, in list order.
+    order: Vec<u32>,
+    /// `starts[i]`: hits in the groups before `order[i]`.
+    starts: Vec<usize>,
     /// Hits in all groups.
     pub total: usize,
     /// The highlighted hit (counting hits, not rows).
@@ -62,11 +70,26 @@ pub struct SearchPopup {
 }
 
 impl SearchPopup {
-    /// Index of the group holding hit number `h`.
+    /// Number of documents with hits.
+    pub fn doc_count(&self) -> usize {
+        self.order.len()
+    }
+
+    /// The `i`-th document with hits in list order, and the number of hits
+    /// before it.
+    pub fn group(&self, i: usize) -> Option<(usize, &SearchGroup)> {
+        let g = self.groups.get(*self.order.get(i)? as usize)?;
+        Some((self.starts[i], g))
+    }
+
+    /// Documents with hits in list order, each with the hits before it.
+    pub fn groups(&self) -> impl Iterator<Item = (usize, &SearchGroup)> + '_ {
+        (0..self.order.len()).filter_map(|i| self.group(i))
+    }
+
+    /// Index (in list order) of the group holding hit number `h`.
     pub fn group_of(&self, h: usize) -> usize {
-        self.groups
-            .partition_point(|g| g.first + g.hits.len() <= h)
-            .min(self.groups.len().saturating_sub(1))
+        self.starts.partition_point(|&s| s <= h).saturating_sub(1)
     }
 
     /// Screen row (counting group headers) of hit number `h`.
@@ -74,15 +97,31 @@ impl SearchPopup {
         h + self.group_of(h) + 1
     }
 
+    /// Index (in list order) of the group whose rows (header and hits)
+    /// include row `row`.
+    pub fn group_at_row(&self, row: usize) -> usize {
+        let (mut lo, mut hi) = (0, self.order.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let len = self.group(mid).map_or(0, |(_, g)| g.hits.len());
+            if self.starts[mid] + mid + 1 + len <= row {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
     /// Rows in the list (one per hit plus one per document).
     pub fn rows(&self) -> usize {
-        self.total + self.groups.len()
+        self.total + self.order.len()
     }
 
     /// The document and hit highlighted.
     pub fn selected_hit(&self) -> Option<(DocKey, KeyHit)> {
-        let g = self.groups.get(self.group_of(self.selected))?;
-        let hit = g.hits.get(self.selected.checked_sub(g.first)?)?;
+        let (first, g) = self.group(self.group_of(self.selected))?;
+        let hit = g.hits.get(self.selected.checked_sub(first)?)?;
         Some((g.key, *hit))
     }
 
@@ -91,35 +130,50 @@ impl SearchPopup {
         self.searched.is_none() && !self.input.text.trim().is_empty()
     }
 
-    fn add(&mut self, hits: Vec<GrepDocHits>) {
+    fn add(&mut self, mut hits: Vec<GrepDocHits>) {
         let anchor = self
             .moved
-            .then(|| {
-                let g = self.groups.get(self.group_of(self.selected))?;
-                Some((g.key, self.selected.saturating_sub(g.first)))
-            })
-            .flatten();
-        for h in hits {
-            let at = self.groups.partition_point(|g| g.key < h.key);
-            self.groups.insert(
-                at,
-                SearchGroup {
-                    key: h.key,
-                    hits: h.hits,
-                    first: 0,
-                },
-            );
+            .then(|| self.selected_hit().map(|(k, _)| k))
+            .flatten()
+            .and_then(|k| {
+                let (first, _) = self.group(self.group_of(self.selected))?;
+                Some((k, self.selected - first))
+            });
+        hits.sort_by_key(|h| h.key);
+        let base = self.groups.len() as u32;
+        let new: Vec<u32> = (base..base + hits.len() as u32).collect();
+        self.groups.extend(hits.into_iter().map(|h| SearchGroup {
+            key: h.key,
+            hits: h.hits,
+        }));
+        // merge two sorted index lists
+        let key = |i: u32| self.groups[i as usize].key;
+        let mut merged = Vec::with_capacity(self.order.len() + new.len());
+        let (mut a, mut b) = (self.order.iter().peekable(), new.iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(&&x), Some(&&y)) if key(x) <= key(y) => a.next(),
+                (Some(_), Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, Some(_)) => b.next(),
+                (None, None) => break,
+            };
+            merged.extend(next.copied());
         }
+        self.order = merged;
+        self.starts.clear();
         let mut n = 0;
-        for g in &mut self.groups {
-            g.first = n;
-            n += g.hits.len();
+        for &i in &self.order {
+            self.starts.push(n);
+            n += self.groups[i as usize].hits.len();
         }
         self.total = n;
         if let Some((key, i)) = anchor {
-            let at = self.groups.partition_point(|g| g.key < key);
-            if let Some(g) = self.groups.get(at) {
-                self.selected = g.first + i;
+            let at = self
+                .order
+                .partition_point(|&g| self.groups[g as usize].key < key);
+            if let Some(&first) = self.starts.get(at) {
+                self.selected = first + i;
             }
         }
     }
@@ -268,5 +322,61 @@ impl App {
             self.find.current = c;
         }
         self.show_hit();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::bytekey::Checkpoint;
+
+    fn doc(file: usize, n: u32) -> GrepDocHits {
+        let hit = |i: u32| KeyHit {
+            start: i * 10,
+            end: i * 10 + 3,
+            from: Checkpoint { key: 0, text: 0 },
+        };
+        GrepDocHits {
+            key: DocKey { file, record: 0 },
+            hits: (0..n).map(hit).collect(),
+        }
+    }
+
+    fn files(p: &SearchPopup) -> Vec<(usize, usize)> {
+        p.groups().map(|(first, g)| (g.key.file, first)).collect()
+    }
+
+    #[test]
+    fn chunks_arriving_out_of_order_are_merged_in_list_order() {
+        let mut p = SearchPopup::default();
+        p.add(vec![doc(6, 1), doc(5, 2)]);
+        p.add(vec![doc(1, 3), doc(2, 1)]);
+        p.add(vec![doc(3, 1)]);
+        assert_eq!(files(&p), vec![(1, 0), (2, 3), (3, 4), (5, 5), (6, 7)]);
+        assert_eq!((p.total, p.doc_count(), p.rows()), (8, 5, 13));
+        // hit 4 is the only hit of file 3: header at row 2 + 4 = 6, hit at 7
+        assert_eq!(p.group_of(4), 2);
+        assert_eq!(p.row_of(4), 7);
+        assert_eq!(p.group_at_row(6), 2);
+        assert_eq!(p.group_at_row(7), 2);
+        assert_eq!(p.group_at_row(8), 3);
+        assert_eq!(p.group_at_row(0), 0);
+    }
+
+    #[test]
+    fn a_moved_selection_stays_on_its_hit_when_earlier_documents_arrive() {
+        let mut p = SearchPopup::default();
+        p.add(vec![doc(5, 2), doc(6, 2)]);
+        p.step(3); // second hit of file 6
+        assert_eq!(
+            p.selected_hit().map(|(k, h)| (k.file, h.start)),
+            Some((6, 10))
+        );
+        p.add(vec![doc(1, 4)]);
+        assert_eq!(p.selected, 7);
+        assert_eq!(
+            p.selected_hit().map(|(k, h)| (k.file, h.start)),
+            Some((6, 10))
+        );
     }
 }

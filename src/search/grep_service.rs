@@ -14,6 +14,7 @@ use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use super::grep::{GrepIndex, KeyHit};
 use super::query::Query;
@@ -21,6 +22,8 @@ use crate::corpus::DocKey;
 
 /// Documents handed to the index together.
 const BATCH: usize = 256;
+/// Hits found after the first chunk are sent at most this often.
+const COALESCE: Duration = Duration::from_millis(20);
 
 /// The hits of one document for a corpus search.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -269,9 +272,22 @@ fn worker(rx: &Receiver<Msg>, latest: &AtomicU64, deliver: &(dyn Fn(GrepUpdate) 
                 let gen = *gen;
                 let n = grep.index.len();
                 let cancelled = || latest.load(Ordering::Relaxed) != gen;
+                // The first chunk's hits go out at once, later ones together
+                // every COALESCE: fewer, larger merges for the UI thread.
+                let pending = Mutex::new((Vec::new(), None::<Instant>));
                 let complete = grep.search(query, *done, &cancelled, &|hits| {
-                    deliver(GrepUpdate::Hits { gen, hits })
+                    let Ok(mut p) = pending.lock() else { return };
+                    p.0.extend(hits);
+                    if p.1.is_none_or(|t| t.elapsed() >= COALESCE) {
+                        let hits = std::mem::take(&mut p.0);
+                        p.1 = Some(Instant::now());
+                        deliver(GrepUpdate::Hits { gen, hits });
+                    }
                 });
+                let rest = pending.into_inner().map(|p| p.0).unwrap_or_default();
+                if complete && !rest.is_empty() {
+                    deliver(GrepUpdate::Hits { gen, hits: rest });
+                }
                 if complete {
                     *done = n;
                     deliver(GrepUpdate::Searched { gen, docs: n });
@@ -286,7 +302,6 @@ fn worker(rx: &Receiver<Msg>, latest: &AtomicU64, deliver: &(dyn Fn(GrepUpdate) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
 
     fn key(file: usize) -> DocKey {
         DocKey { file, record: 0 }

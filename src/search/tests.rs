@@ -206,3 +206,24 @@ fn in_document_search_lists_every_hit() {
     assert_eq!(hits.len(), 3);
     assert!(hits.iter().all(|r| text[r.clone()].ends_with("باغ")));
 }
+
+#[test]
+fn overlapping_occurrences_are_all_tried() {
+    // ب + ببب: the occurrence at the word's start is followed by a letter
+    // (no match), the one after the proclitic ب is the hit.
+    let text = "كلمة بببب أخرى";
+    let hits = find_in_text(text, &Query::parse("ببب"));
+    assert_eq!(hits.len(), 1);
+    assert_eq!(&text[hits[0].clone()], "ببب");
+    assert!(hits[0].start > text.find('ب').unwrap_or(0));
+}
+
+#[test]
+fn a_document_must_hold_every_word_of_the_query() {
+    let docs = ["روسيا وارمينيا", "روسيا فقط", "ارمينيا فقط"];
+    let idx = GrepIndex::build(&docs[..]);
+    let all = idx.search_all(&docs[..], &Query::parse("روسيا ارمينيا"));
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].doc, 0);
+    assert_eq!(all[0].hits.len(), 2);
+}

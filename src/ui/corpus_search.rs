@@ -37,7 +37,7 @@ fn title(app: &App, p: &SearchPopup, width: u16) -> String {
     let mut t = format!(
         " Search · {} in {}",
         plural(p.total, "hit", "hits"),
-        plural(p.groups.len(), "document", "documents")
+        plural(p.doc_count(), "document", "documents")
     );
     if let Some(note) = indexing_note(app) {
         t.push_str(" · ");
@@ -75,7 +75,7 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
     let query_area = Rect::new(body.x + 2, body.y, body.width - 2, 1);
     draw_input(buf, query_area, app, &p.input, theme.text);
     let list = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
-    if p.groups.is_empty() {
+    if p.doc_count() == 0 {
         let msg = if let Some(note) = indexing_note(app) {
             note
         } else if p.input.text.trim().is_empty() {
@@ -94,38 +94,37 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
     let sel_row = p.row_of(p.selected);
     let offset = (sel_row + 1).saturating_sub(rows);
     let mut y = list.y;
-    let mut row = 0usize;
-    for g in &p.groups {
+    let first = p.group_at_row(offset);
+    for gi in first..p.doc_count() {
+        let Some((before, g)) = p.group(gi) else {
+            break;
+        };
+        // the group's header is row before + gi, its hits follow
+        let mut row = before + gi;
         if y >= list.bottom() {
             break;
-        }
-        let group_rows = 1 + g.hits.len();
-        if row + group_rows <= offset {
-            row += group_rows;
-            continue;
         }
         if row >= offset {
             header(buf, Rect::new(list.x, y, list.width, 1), app, g);
             y += 1;
         }
         row += 1;
-        for (i, hit) in g.hits.iter().enumerate() {
+        // rows of this group's hits above the window are skipped, not walked
+        let skip = offset.saturating_sub(row);
+        for (i, hit) in g.hits.iter().enumerate().skip(skip) {
             if y >= list.bottom() {
                 break;
             }
-            if row >= offset {
-                let selected = g.first + i == p.selected;
-                hit_row(
-                    buf,
-                    Rect::new(list.x, y, list.width, 1),
-                    app,
-                    g,
-                    hit,
-                    selected,
-                );
-                y += 1;
-            }
-            row += 1;
+            let selected = before + i == p.selected;
+            hit_row(
+                buf,
+                Rect::new(list.x, y, list.width, 1),
+                app,
+                g,
+                hit,
+                selected,
+            );
+            y += 1;
         }
     }
 }
