@@ -380,7 +380,19 @@ impl<'q> Matcher<'q> {
             return Vec::new();
         }
         key_hits.sort_by_key(|r| (r.start, r.end));
-        key_hits.dedup();
-        key_hits
+        // Query words that stand next to each other in the text (separated by
+        // spaces only) are one hit: قره باغ is one place, not two.
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(key_hits.len());
+        for r in key_hits {
+            match merged.last_mut() {
+                Some(last)
+                    if r.start <= last.end || key[last.end..r.start].iter().all(|&b| b == b' ') =>
+                {
+                    last.end = last.end.max(r.end);
+                }
+                _ => merged.push(r),
+            }
+        }
+        merged
     }
 }

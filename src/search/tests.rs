@@ -227,3 +227,11 @@ fn a_document_must_hold_every_word_of_the_query() {
     assert_eq!(all[0].doc, 0);
     assert_eq!(all[0].hits.len(), 2);
 }
+
+#[test]
+fn query_words_side_by_side_are_one_hit() {
+    let text = "في قره باغ اليوم، وقره وحدها، ثم باغ";
+    let hits = find_in_text(text, &Query::parse("قره باغ"));
+    let words: Vec<&str> = hits.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(words, vec!["قره باغ", "قره", "باغ"]);
+}
