@@ -41,29 +41,35 @@ pub struct Cluster {
 }
 
 impl Cluster {
-    /// Appends the cluster's symbol to `out`.
+    /// Appends the cluster's symbol to `out`; `text` is the paragraph the
+    /// cluster belongs to.
+    #[inline(always)]
     pub fn push_symbol(&self, text: &str, mirror: bool, out: &mut String) {
         let (s, e) = (self.start as usize, self.end as usize);
-        match self.repl {
-            Some(r) => {
-                out.push(r);
-                let rest = s + self.skip as usize;
-                if rest < e {
-                    out.push_str(text.get(rest..e).unwrap_or(""));
-                }
+        if let Some(r) = self.repl {
+            out.push(r);
+            let rest = s + self.skip as usize;
+            if rest < e {
+                out.push_str(text.get(rest..e).unwrap_or(""));
             }
-            None => {
-                let src = text.get(s..e).unwrap_or("");
-                let mut chars = src.chars();
-                match chars.next() {
-                    Some(c) if mirror => {
-                        out.push(unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c));
-                        out.push_str(chars.as_str());
-                    }
-                    _ => out.push_str(src),
-                }
-            }
+        } else if mirror {
+            push_mirrored(text.get(s..e).unwrap_or(""), out);
+        } else if e == s + 1 {
+            // One ASCII character (a space, a digit): no call to memcpy.
+            out.push(char::from(text.as_bytes().get(s).copied().unwrap_or(b' ')));
+        } else {
+            out.push_str(text.get(s..e).unwrap_or(""));
         }
+    }
+}
+
+/// Appends `g` with its first character mirrored (L4).
+#[inline(never)]
+fn push_mirrored(g: &str, out: &mut String) {
+    let mut chars = g.chars();
+    if let Some(c) = chars.next() {
+        out.push(unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c));
+        out.push_str(chars.as_str());
     }
 }
 

@@ -95,30 +95,37 @@ impl<'a> Para<'a> {
                     .then_some(base)
             }
         };
-        if let Some(l) = uniform {
-            // Levels equal to the paragraph level: L1 changes nothing.
-            if l % 2 == 1 {
-                line.iter().rev().for_each(|c| f(c, mirror(c, l)));
-            } else {
-                line.iter().for_each(|c| f(c, false));
+        let n = line.len();
+        // One loop with one call of `f` (so that it is inlined): the line
+        // reversed or as is when its levels equal the paragraph level (L1
+        // changes nothing), else the L1/L2 order.
+        let order = match (uniform, &self.levels) {
+            (Some(l), _) => {
+                let (rev, m) = (l % 2 == 1, self.app && l % 2 == 1);
+                for k in 0..n {
+                    let c = &line[if rev { n - 1 - k } else { k }];
+                    f(c, m && c.class == BidiClass::ON);
+                }
+                return;
             }
-            return;
-        }
-        let Levels::PerCluster(all) = &self.levels else {
-            return;
+            (None, Levels::PerCluster(all)) => {
+                let lv = &mut scratch.levels;
+                lv.clear();
+                lv.extend_from_slice(&all[first..first + n]);
+                reset_whitespace(
+                    lv,
+                    u8::from(self.rtl),
+                    |i| line[i].flags & SEG != 0,
+                    |i| line[i].flags & WS != 0,
+                );
+                visual_order_into(lv, &mut scratch.order);
+                &scratch.order
+            }
+            (None, Levels::Uniform(_)) => return,
         };
-        let lv = &mut scratch.levels;
-        lv.clear();
-        lv.extend_from_slice(&all[first..first + line.len()]);
-        reset_whitespace(
-            lv,
-            u8::from(self.rtl),
-            |i| line[i].flags & SEG != 0,
-            |i| line[i].flags & WS != 0,
-        );
-        visual_order_into(lv, &mut scratch.order);
-        for &i in &scratch.order {
-            f(&line[i], mirror(&line[i], lv[i]));
+        for &i in order {
+            let c = &line[i];
+            f(c, mirror(c, scratch.levels[i]));
         }
     }
 
@@ -133,6 +140,7 @@ impl<'a> Para<'a> {
     }
 
     /// Appends what cluster `c` shows to `out`.
+    #[inline]
     pub fn symbol(&self, c: &Cluster, mirror: bool, out: &mut String) {
         if c.width as usize > self.width {
             out.push('\u{FFFD}');

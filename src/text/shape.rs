@@ -167,7 +167,7 @@ const fn pick(f: [u32; 4], i: usize) -> u32 {
 /// Resolved forms of U+0600–U+06FF (the letters of most Arabic text): the
 /// code point to show for each [`Form`], the letter itself when it has none
 /// (every presentation form is in the BMP).
-static ARABIC_FORMS: [[u16; 4]; 256] = {
+pub(super) static ARABIC_FORMS: [[u16; 4]; 256] = {
     let mut t = [[0; 4]; 256];
     let mut i = 0;
     while i < 256 {
@@ -220,12 +220,12 @@ pub fn lam_alef(alef: char, joined: bool) -> Option<char> {
 }
 
 /// Whether `j` connects to a following letter.
-pub(super) fn joins_forward(j: Joining) -> bool {
+fn joins_forward(j: Joining) -> bool {
     matches!(j, Joining::Dual | Joining::Causing)
 }
 
 /// Whether `j` connects to a preceding letter.
-pub(super) fn joins_backward(j: Joining) -> bool {
+fn joins_backward(j: Joining) -> bool {
     matches!(j, Joining::Dual | Joining::Right | Joining::Causing)
 }
 
