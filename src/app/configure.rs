@@ -25,6 +25,13 @@ impl App {
         self.recompute_areas();
     }
 
+    /// The interface reads right to left (Arabic interface or mirrored
+    /// layout): titles at the right of borders, the help's keys on the
+    /// right, the status bar mirrored.
+    pub fn rtl_chrome(&self) -> bool {
+        self.ui_lang == crate::config::UiLang::Ar || self.prefs.mirrored
+    }
+
     /// `msg` in the interface language.
     pub fn tr(&self, msg: Msg) -> &'static str {
         i18n::tr(self.ui_lang, msg)

@@ -199,6 +199,7 @@ impl App {
         InlineCtx {
             opts: &self.text_opts,
             cache: &self.inline_cache,
+            rtl_chrome: self.rtl_chrome(),
         }
     }
 

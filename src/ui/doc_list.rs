@@ -151,6 +151,7 @@ mod tests {
             text: InlineCtx {
                 opts: &LayoutOptions::default(),
                 cache: &InlineCache::default(),
+                rtl_chrome: false,
             },
             theme: &theme,
         }
@@ -183,6 +184,7 @@ mod tests {
             text: InlineCtx {
                 opts: &LayoutOptions::default(),
                 cache: &InlineCache::default(),
+                rtl_chrome: false,
             },
             theme: &theme,
         }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::areas::{inner, Areas};
-use super::inline::{border_title, draw_inline, draw_padded, Align};
+use super::inline::{border_title, draw_inline, Align};
 use crate::action::Action;
 use crate::app::{App, HelpState};
 use crate::config::UiLang;
@@ -121,15 +121,8 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, state: &HelpState) {
     block.render(area, buf);
     // Right to left (Arabic interface or mirrored layout): the title at
     // the right of the border, keys in the right column, text right-aligned.
-    let rtl = app.ui_lang == UiLang::Ar || app.prefs.mirrored;
-    let ctx = app.inline_ctx();
-    if rtl {
-        let w = measure(app, &title, area.width.saturating_sub(4)) + 2;
-        let row = Rect::new(area.right().saturating_sub(w + 1), area.y, w, 1);
-        draw_padded(buf, row.intersection(area), &title, ctx, theme.title);
-    } else {
-        border_title(buf, area, &title, ctx, theme.title);
-    }
+    let rtl = app.rtl_chrome();
+    border_title(buf, area, &title, app.inline_ctx(), theme.title);
     let widest = lines
         .iter()
         .map(|l| match l {
@@ -199,15 +192,4 @@ fn draw_rtl_line(buf: &mut Buffer, row: Rect, line: &HelpLine, key_w: u16, app: 
         }
         HelpLine::Blank => {}
     }
-}
-
-/// Cells `text` takes when laid out in at most `max` columns.
-fn measure(app: &App, text: &str, max: u16) -> u16 {
-    app.inline_cache
-        .layout(text, max, &app.text_opts)
-        .cells
-        .iter()
-        .map(|c| u16::from(c.width.max(1)))
-        .sum::<u16>()
-        .min(max)
 }

@@ -130,6 +130,9 @@ pub struct InlineCtx<'a> {
     pub opts: &'a LayoutOptions,
     /// The memo.
     pub cache: &'a InlineCache,
+    /// The interface reads right to left (`--ui-lang ar` or `--layout
+    /// rtl`): border titles go to the right end of the border.
+    pub rtl_chrome: bool,
 }
 
 /// Lays out `text` on one row of `area` (cut with an ellipsis when too long)
@@ -157,9 +160,11 @@ pub fn draw_inline(
     put_cells(buf, row, x, &line.cells, style, &[]) - x
 }
 
-/// Draws a pane title as ` text ` on the top border of `area`, from its
-/// second column, through the bidi pipeline (interface words may be
-/// Arabic). Returns the column after the title.
+/// Draws a pane title as ` text ` on the top border of `area`, through the
+/// bidi pipeline (interface words may be Arabic): from the border's second
+/// column, or ending at its second-last one when `ctx.rtl_chrome`. Returns
+/// the free end next to the title: the column after it (left to right) or
+/// the title's first column (right to left).
 pub fn border_title(
     buf: &mut Buffer,
     area: Rect,
@@ -171,6 +176,19 @@ pub fn border_title(
         return area.x;
     }
     let row = Rect::new(area.x + 1, area.y, area.width - 2, 1);
+    if ctx.rtl_chrome {
+        let used: u16 = ctx
+            .cache
+            .layout(text, row.width.saturating_sub(2), ctx.opts)
+            .cells
+            .iter()
+            .map(|c| u16::from(c.width.max(1)))
+            .sum();
+        let w = (used + 2).min(row.width);
+        let start = row.right() - w;
+        draw_padded(buf, Rect::new(start, row.y, w, 1), text, ctx, style);
+        return start;
+    }
     row.x + draw_padded(buf, row, text, ctx, style)
 }
 

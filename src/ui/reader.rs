@@ -70,10 +70,13 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     );
     let text_area = super::areas::reader_text_of(area);
     if let Some(doc) = app.open_doc() {
-        // The title goes on the top border, after " Reader ", through the
-        // same pipeline as the text.
-        let x = after + 1;
-        let w = area.right().saturating_sub(x + 2);
+        // The title goes on the top border, after " Reader " (before it,
+        // right to left), through the same pipeline as the text.
+        let (x, w) = if app.rtl_chrome() {
+            (area.x + 2, after.saturating_sub(area.x + 3))
+        } else {
+            (after + 1, area.right().saturating_sub(after + 3))
+        };
         if w > 3 {
             draw_inline(
                 buf,

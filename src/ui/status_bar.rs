@@ -73,41 +73,70 @@ pub fn pending_hint(app: &App) -> Option<String> {
     Some(s)
 }
 
-/// Draws the status bar into the one-row `area`.
+/// Cells `text` takes on one row of at most `max` cells.
+fn width_of(app: &App, text: &str, max: u16) -> u16 {
+    let w: u16 = app
+        .inline_cache
+        .layout(text, max, &app.text_opts)
+        .cells
+        .iter()
+        .map(|c| u16::from(c.width.max(1)))
+        .sum();
+    w.min(max)
+}
+
+/// Draws the status bar into the one-row `area`: mode badge, message, then
+/// the pending chord and the position at the far end; mirrored (badge at
+/// the right) when the interface reads right to left.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     if area.is_empty() {
         return;
     }
     let theme = &app.theme;
+    let ctx = app.inline_ctx();
     buf.set_style(area, theme.status);
     let badge = app.localize(mode(app));
-    let mut x = area.x + draw_padded(buf, area, badge, app.inline_ctx(), theme.mode);
-    x = x.saturating_add(1).min(area.right());
     let mut right = position(app);
     if let Some(h) = pending_hint(app) {
         right = format!("{h}  {right}");
     }
-    let rw: u16 = app
-        .inline_cache
-        .layout(&right, area.width, &app.text_opts)
-        .cells
-        .iter()
-        .map(|c| u16::from(c.width.max(1)))
-        .sum();
-    let mut end = area.right();
-    if rw + 1 < area.right().saturating_sub(x) {
-        end = area.right() - rw - 1;
-        let r = Rect::new(end, area.y, rw, 1);
-        draw_inline(buf, r, &right, app.inline_ctx(), Align::Left, theme.status);
+    let rw = width_of(app, &right, area.width);
+    let rtl = app.rtl_chrome();
+    // the badge, and the columns left for message and position
+    let (mut from, mut to) = if rtl {
+        let bw = (width_of(app, badge, area.width.saturating_sub(2)) + 2).min(area.width);
+        let start = area.right() - bw;
+        draw_padded(buf, Rect::new(start, area.y, bw, 1), badge, ctx, theme.mode);
+        (area.x + 1, start.saturating_sub(1))
+    } else {
+        let x = area.x + draw_padded(buf, area, badge, ctx, theme.mode);
+        (x.saturating_add(1).min(area.right()), area.right())
+    };
+    if rw + 1 < to.saturating_sub(from) {
+        // one free cell at the far end
+        let x = if rtl { from } else { to - rw - 1 };
+        let r = Rect::new(x, area.y, rw, 1);
+        draw_inline(buf, r, &right, ctx, Align::Left, theme.status);
+        if rtl {
+            from += rw;
+        } else {
+            to -= rw + 1;
+        }
     }
     if let Some(msg) = message(app) {
-        let w = end.saturating_sub(x + 1);
+        // one blank cell between the message and its neighbours
+        let w = to.saturating_sub(from + 1);
+        let (x, align) = if rtl {
+            (from + 1, Align::Right)
+        } else {
+            (from, Align::Left)
+        };
         draw_inline(
             buf,
             Rect::new(x, area.y, w, 1),
             &msg,
-            app.inline_ctx(),
-            Align::Left,
+            ctx,
+            align,
             theme.status,
         );
     }
