@@ -1,7 +1,8 @@
 //! Terminal etiquette in a real pseudo-terminal: SIGTERM and SIGHUP make
 //! qari leave cleanly (raw mode off, bracketed paste, focus events and mouse
 //! off, alternate screen left, cursor shown); `--no-mouse` never turns mouse
-//! capture on; `NO_COLOR` means no colour codes in the output.
+//! capture on; `NO_COLOR` means no colour codes in the output; the log goes
+//! to the data dir; a paste is one piece of text.
 
 #![cfg(unix)]
 
@@ -188,4 +189,38 @@ fn closing_the_terminal_ends_qari() {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// `--log-level info` writes the log to `<data dir>/qari.log`, never to the
+/// screen.
+#[test]
+fn the_log_goes_to_the_data_dir_not_the_screen() {
+    let data = tempfile::tempdir().unwrap();
+    let mut run = Spawn::new(100, 24)
+        .args(&["--log-level", "info"])
+        .data(data.path())
+        .start();
+    run.wait_for("doc 1/5");
+    run.quit();
+    let log = std::fs::read_to_string(data.path().join("qari.log")).unwrap();
+    assert!(log.contains("starting the TUI"), "{log}");
+    assert!(!log.contains('\x1b'), "colour codes in the log");
+    assert!(!run.raw().contains("starting the TUI"));
+}
+
+/// Bracketed paste (turned on with `?2004h`, checked above): text the
+/// terminal wraps in `200~ … 201~` reaches the field as one piece, and a
+/// newline in it is text, not Enter.
+#[test]
+fn pasted_text_goes_into_the_popup_field_in_one_piece() {
+    let mut run = start(&[], &[]);
+    run.wait_for("doc 1/5");
+    run.send("p");
+    run.wait_for("JUMP");
+    run.send("\x1b[200~xyz\nq\x1b[201~");
+    let screen = run.wait_for("› xyz q");
+    assert!(screen.contains("JUMP"), "{screen}");
+    run.send("\x1b");
+    run.wait_until("the popup closed", |s| !s.contains("JUMP"));
+    run.quit();
 }
