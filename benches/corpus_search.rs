@@ -100,6 +100,14 @@ fn main() {
         cpu_times().0 - cpu0
     );
 
+    let idx = qari::search::GrepIndex::build(&corpus.docs);
+    println!(
+        "index memory: {:.0} MB, {:.2}× the text (the service holds the same, no texts)",
+        idx.heap_bytes() as f64 / 1e6,
+        idx.heap_bytes() as f64 / bytes as f64
+    );
+    drop(idx);
+
     println!(
         "{:<16} {:>8} {:>10} {:>12} {:>9} {:>10} {:>9} {:>9} {:>9}",
         "query",

@@ -6,6 +6,7 @@
 mod common;
 
 use common::{app, app_sized, keys, screen_text};
+use qari::action::Effect;
 use qari::app::{App, Pane, Popup, SearchPopup};
 use qari::event::AppEvent;
 use qari::runtime::{EffectRunner, Flow};
@@ -89,8 +90,13 @@ fn ctrl_f_and_s_open_the_search_popup_and_esc_closes_it() {
     let mut a = app();
     keys(&mut a, "<C-f>");
     assert!(matches!(a.popups.last(), Some(Popup::Search(_))));
-    keys(&mut a, "<Esc>");
+    let effects = keys(&mut a, "<Esc>");
     assert!(a.popups.is_empty());
+    // closing stops the search thread's work on the last query
+    assert!(
+        matches!(&effects[..], [Effect::GrepQuery { query, .. }] if query.is_empty()),
+        "{effects:?}"
+    );
     keys(&mut a, "<Tab> s");
     assert!(matches!(a.popups.last(), Some(Popup::Search(_))));
     assert_eq!(a.popups.last().map(|p| p.mode_name()), Some("SEARCH"));

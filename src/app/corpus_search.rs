@@ -276,9 +276,10 @@ impl App {
                 let q = p.input.text.clone();
                 self.popups.pop();
                 self.search.last_query = q;
+                return self.search_stop();
             }
             KeyCode::Char('c') if ctrl => return vec![Effect::Quit],
-            KeyCode::Enter => self.search_open(),
+            KeyCode::Enter => return self.search_open(),
             KeyCode::Up => p.step(-1),
             KeyCode::Char('p') if ctrl => p.step(-1),
             KeyCode::Down => p.step(1),
@@ -304,14 +305,14 @@ impl App {
 
     /// Enter: open the document at the highlighted hit, with every hit of
     /// the query highlighted there (`n`/`N` step through them).
-    fn search_open(&mut self) {
+    fn search_open(&mut self) -> Vec<Effect> {
         let Some(Popup::Search(p)) = self.popups.last() else {
-            return;
+            return Vec::new();
         };
         let query = p.input.text.clone();
         let target = p.selected_hit().and_then(|(k, h)| self.hit_range(k, &h));
         let Some((i, range)) = target else {
-            return;
+            return Vec::new();
         };
         self.popups.pop();
         self.search.last_query = query.clone();
@@ -322,6 +323,17 @@ impl App {
             self.find.current = c;
         }
         self.show_hit();
+        self.search_stop()
+    }
+
+    /// The popup closed: an empty query stops the search thread's work on
+    /// the last one (it would go on searching documents as they load).
+    fn search_stop(&mut self) -> Vec<Effect> {
+        self.search.gen += 1;
+        vec![Effect::GrepQuery {
+            gen: self.search.gen,
+            query: String::new(),
+        }]
     }
 }
 
