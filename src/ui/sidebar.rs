@@ -25,25 +25,30 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     if inner.is_empty() {
         return;
     }
-    // Tab bar on the first row.
+    // Tab bar on the first row (from the right when the interface reads
+    // right to left).
+    let rtl = app.rtl_chrome();
     let mut x = inner.x;
+    let mut end = inner.right();
     for tab in SidebarTab::ALL {
         let style = if *tab == app.sidebar.tab {
             theme.tab_active
         } else {
             theme.dim
         };
-        let row = Rect::new(x, inner.y, inner.right().saturating_sub(x), 1);
-        let w = draw_inline(
-            buf,
-            row,
-            app.localize(tab.title()),
-            app.inline_ctx(),
-            Align::Left,
-            style,
-        );
+        let row = if rtl {
+            Rect::new(inner.x, inner.y, end.saturating_sub(inner.x), 1)
+        } else {
+            Rect::new(x, inner.y, inner.right().saturating_sub(x), 1)
+        };
+        let align = if rtl { Align::Right } else { Align::Left };
+        let title = app.localize(tab.title());
+        let w = draw_inline(buf, row, title, app.inline_ctx(), align, style);
         x = (x + w).saturating_add(2).min(inner.right());
+        end = end.saturating_sub(w + 2).max(inner.x);
     }
+    // Fixed words (headings, field names, warnings) hug the reading start.
+    let start = if rtl { Align::Right } else { Align::Left };
     let body = Rect::new(
         inner.x,
         inner.y + 1,
@@ -69,19 +74,28 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         let line = Rect::new(body.x, body.y + i as u16, body.width, 1);
         match row {
             InfoRow::Heading(t) => {
-                draw_inline(buf, line, app.localize(t), opts, Align::Left, theme.heading);
+                draw_inline(buf, line, app.localize(t), opts, start, theme.heading);
             }
             InfoRow::Field(label, value) => {
                 let lw = label_w.min(line.width / 2);
-                let l = Rect::new(line.x, line.y, lw.saturating_sub(1), 1);
-                draw_inline(buf, l, app.localize(label), opts, Align::Left, theme.dim);
-                let v = Rect::new(line.x + lw, line.y, line.width - lw, 1);
+                let (l, v) = if rtl {
+                    (
+                        Rect::new(line.right() - lw + 1, line.y, lw.saturating_sub(1), 1),
+                        Rect::new(line.x, line.y, line.width - lw, 1),
+                    )
+                } else {
+                    (
+                        Rect::new(line.x, line.y, lw.saturating_sub(1), 1),
+                        Rect::new(line.x + lw, line.y, line.width - lw, 1),
+                    )
+                };
+                draw_inline(buf, l, app.localize(label), opts, start, theme.dim);
                 let value = app.localize_text(value);
-                draw_inline(buf, v, &value, opts, Align::Left, theme.text);
+                draw_inline(buf, v, &value, opts, start, theme.text);
             }
             InfoRow::Warning(t) => {
                 let t = app.localize_text(t);
-                draw_inline(buf, line, &t, opts, Align::Left, theme.warning);
+                draw_inline(buf, line, &t, opts, start, theme.warning);
             }
             InfoRow::Text(t) => {
                 let t = app.localize_text(t);
