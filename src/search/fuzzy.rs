@@ -211,6 +211,16 @@ pub fn fold_into(out: &mut String, text: &str) -> u64 {
                 continue;
             }
         }
+        if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
+            let cp = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+            // Harakat and small marks: dropped.
+            if matches!(cp, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670) {
+                out.push_str(text.get(run..i).unwrap_or(""));
+                i += 2;
+                run = i;
+                continue;
+            }
+        }
         out.push_str(text.get(run..i).unwrap_or(""));
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
             return mask;

@@ -228,37 +228,37 @@ fn is_clean(s: &str) -> bool {
     plain(s) || is_clean_slow(s)
 }
 
-/// Bytes that never make a string unclean: printable ASCII but space, the
-/// lead bytes of U+0600..U+06BF, and the continuation bytes that, after
-/// those leads, give neither a combining mark nor U+060B..U+061F.
-const PLAIN: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b > 0x20 && b < 0x7F)
-            || (b >= 0x80 && b <= 0x8A)
-            || (b >= 0xA0 && b <= 0xBF && b != 0xB0)
-            || (b >= 0xD8 && b <= 0xDA);
-        b += 1;
-    }
-    t
-};
-
-/// The common case of [`is_clean`], one table lookup a byte: Arabic
-/// letters and printable ASCII in words separated by single spaces.
+/// The common case of [`is_clean`], decided without decoding most of the
+/// text: printable ASCII and Arabic-script characters (U+0600..U+06FF) in
+/// words separated by single spaces, where a combining mark never follows
+/// another mark (the order of marks is what NFC might change) and is none
+/// of U+0653..U+0655 (which compose with the letter before them).
 fn plain(s: &str) -> bool {
-    let mut space = true;
-    for &x in s.as_bytes() {
-        if x == b' ' {
-            if space {
-                return false;
+    let b = s.as_bytes();
+    let (mut space, mut mark) = (true, false);
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        match x {
+            b' ' if space => return false,
+            b' ' => (space, mark) = (true, false),
+            0x21..=0x7E => (space, mark) = (false, false),
+            0xD8..=0xDB => {
+                let Some(&y) = b.get(i + 1) else {
+                    return false;
+                };
+                let cp = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
+                let is_mark = matches!(cp, 0x610..=0x61A | 0x64B..=0x65F | 0x670 | 0x6D6..=0x6ED);
+                if is_mark && (mark || matches!(cp, 0x653..=0x655)) {
+                    return false;
+                }
+                (space, mark) = (false, is_mark);
+                i += 2;
+                continue;
             }
-            space = true;
-        } else if PLAIN[usize::from(x)] {
-            space = false;
-        } else {
-            return false;
+            _ => return false,
         }
+        i += 1;
     }
     !space
 }
@@ -547,6 +547,11 @@ impl std::hash::Hasher for Fnv {
 }
 
 fn has_duplicate_ids(items: &Listings) -> bool {
+    // Ids in increasing order (as generated lists and corpora usually are)
+    // cannot repeat; no need to hash them.
+    if (1..items.len()).all(|i| items.id(i - 1) < items.id(i)) {
+        return false;
+    }
     let mut seen: std::collections::HashSet<&str, std::hash::BuildHasherDefault<Fnv>> =
         std::collections::HashSet::with_capacity_and_hasher(items.len(), Default::default());
     !(0..items.len()).all(|i| seen.insert(items.id(i)))
