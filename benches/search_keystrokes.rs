@@ -7,7 +7,9 @@
 //! cargo run --release --example gencorpus -- --titles-only --count 100000 --titles-jsonl /tmp/qari-titles100k.jsonl
 //! QARI_TITLES=/tmp/qari-titles100k.jsonl cargo bench --bench search_keystrokes
 //! ```
-//! Prints the median time per keystroke for each query and over all of them.
+//! Prints the median time per keystroke for each query and over all of them,
+//! and the median CPU time per keystroke (all threads of the process, from
+//! `/proc/self/task/*/schedstat`; steadier than wall time on a busy machine).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -18,6 +20,20 @@ use qari::search::{JumpIndex, JumpSearcher};
 const QUERIES: [&str; 4] = ["باشينيان", "روسيا ارمينيا", "قره باغ", "CSTO"];
 /// Rows the popup asks for.
 const LIMIT: usize = 200;
+
+/// CPU time used so far by every thread of this process (Linux; zero
+/// elsewhere).
+fn cpu_time() -> Duration {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return Duration::ZERO;
+    };
+    let ns: u64 = tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    Duration::from_nanos(ns)
+}
 
 fn median(v: &mut [Duration]) -> Duration {
     v.sort();
@@ -30,28 +46,41 @@ fn prefixes(q: &str) -> Vec<&str> {
         .collect()
 }
 
-fn run(index: &JumpIndex, narrowing: bool, rounds: usize) -> (Vec<Duration>, Duration) {
+/// Per-query medians and the overall median, wall and CPU.
+struct Timings {
+    per_query: Vec<(Duration, Duration)>,
+    wall: Duration,
+    cpu: Duration,
+}
+
+fn run(index: &JumpIndex, narrowing: bool, rounds: usize) -> Timings {
     let mut per_query = Vec::new();
-    let mut all = Vec::new();
+    let (mut all, mut all_cpu) = (Vec::new(), Vec::new());
     for q in QUERIES {
-        let mut times = Vec::new();
+        let (mut times, mut cpus) = (Vec::new(), Vec::new());
         for _ in 0..rounds {
             let mut s = JumpSearcher::new();
             for p in prefixes(q) {
                 if !narrowing {
                     s.reset();
                 }
+                let c = cpu_time();
                 let t = Instant::now();
                 let r = s.search(index, p, LIMIT, &|| false);
                 times.push(t.elapsed());
+                cpus.push(cpu_time().saturating_sub(c));
                 std::hint::black_box(r);
             }
         }
         all.extend_from_slice(&times);
-        per_query.push(median(&mut times));
+        all_cpu.extend_from_slice(&cpus);
+        per_query.push((median(&mut times), median(&mut cpus)));
     }
-    let m = median(&mut all);
-    (per_query, m)
+    Timings {
+        per_query,
+        wall: median(&mut all),
+        cpu: median(&mut all_cpu),
+    }
 }
 
 fn main() {
@@ -77,14 +106,16 @@ fn main() {
         rayon::current_num_threads()
     );
     for (name, narrowing) in [("narrowing", true), ("brute force", false)] {
-        let (per_query, m) = run(&index, narrowing, rounds);
+        let t = run(&index, narrowing, rounds);
         let cells: Vec<String> = QUERIES
             .iter()
-            .zip(&per_query)
-            .map(|(q, d)| format!("{q}: {d:.2?}"))
+            .zip(&t.per_query)
+            .map(|(q, (w, c))| format!("{q}: {w:.2?} (cpu {c:.2?})"))
             .collect();
         println!(
-            "{name:12} median per keystroke {m:.2?} | {}",
+            "{name:12} median per keystroke {:.2?}, cpu {:.2?} | {}",
+            t.wall,
+            t.cpu,
             cells.join(" | ")
         );
     }

@@ -71,24 +71,59 @@ impl Scored {
     }
 }
 
-/// Whether the characters of `needle` occur in order in `hay`.
+/// Whether the characters of `needle` occur in order in `hay`. Each
+/// character is found by its last byte with SIMD `memchr`, then checked
+/// whole; the bytes before a match must lie after the previous match.
 fn is_subsequence(hay: &str, needle: &str) -> bool {
-    let mut rest = hay;
+    let h = hay.as_bytes();
+    // `min_start`: end of the previous matched character; `from`: where the
+    // search for the current one's last byte goes on.
+    let (mut min_start, mut from) = (0usize, 0usize);
+    let mut buf = [0u8; 4];
     for c in needle.chars() {
-        match rest.find(c) {
-            Some(i) => rest = &rest[i + c.len_utf8()..],
-            None => return false,
+        let enc = c.encode_utf8(&mut buf).as_bytes();
+        let len = enc.len();
+        let last = enc[len - 1];
+        loop {
+            let Some(rest) = h.get(from..) else {
+                return false;
+            };
+            let Some(k) = memchr::memchr(last, rest) else {
+                return false;
+            };
+            let end = from + k + 1;
+            from = end;
+            if end >= min_start + len && h.get(end - len..end) == Some(enc) {
+                min_start = end;
+                break;
+            }
         }
     }
     true
+}
+
+/// Whether `c` ends a word: white space or punctuation, not a letter or
+/// digit (`char::is_alphanumeric`, answered without the Unicode tables for
+/// ASCII and the Arabic letters and digits).
+fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Score of a contiguous match at byte `pos` of `hay`: longer terms, word
 /// starts and early positions score higher.
 fn substring_score(hay: &str, pos: usize, t: &Term) -> i64 {
     let before = hay[..pos].chars().next_back();
-    let word_start = before.is_none_or(|c| !c.is_alphanumeric());
-    let chars_before = hay[..pos].chars().count() as i64;
+    let word_start = before.is_none_or(|c| !is_word_char(c));
+    // Only up to 40 characters count; 160 bytes hold at least 40.
+    let chars_before = if pos >= 160 {
+        40
+    } else {
+        hay[..pos].chars().count() as i64
+    };
     t.chars as i64 * 16 + if word_start { 24 } else { 0 } + if pos == 0 { 8 } else { 0 }
         - chars_before.min(40) / 4
 }
@@ -215,4 +250,47 @@ pub(crate) fn score_all(
         }
     }
     Some(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The character-level definition.
+    fn subsequence_by_chars(hay: &str, needle: &str) -> bool {
+        let mut rest = hay.chars();
+        needle.chars().all(|c| rest.any(|h| h == c))
+    }
+
+    #[test]
+    fn subsequence_compares_whole_characters() {
+        // U+2082 is E2 82 82: its last byte also occurs one byte earlier.
+        assert!(is_subsequence("\u{2082}", "\u{2082}"));
+        assert!(is_subsequence("\u{2082}\u{2082}", "\u{2082}\u{2082}"));
+        assert!(!is_subsequence("\u{2082}", "\u{2082}\u{2082}"));
+        // ب is D8 A8; ا (D8 A7) then ٨ (D9 A8) hold its bytes in order.
+        assert!(!is_subsequence("ا٨", "ب"));
+        assert!(is_subsequence("باشينيان", "بشن"));
+        assert!(!is_subsequence("نشب", "بشن"));
+        assert!(is_subsequence("x", ""));
+        for c in ('\u{0}'..='\u{7ff}').chain('\u{fb50}'..='\u{fefc}') {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn subsequence_agrees_with_chars(
+            hay in "[a-c\u{627}-\u{62a}\u{660}-\u{662}é€😀 ]{0,12}",
+            needle in "[a-c\u{627}-\u{62a}\u{660}-\u{662}é€😀]{0,4}",
+        ) {
+            prop_assert_eq!(is_subsequence(&hay, &needle), subsequence_by_chars(&hay, &needle));
+        }
+
+        #[test]
+        fn word_chars_agree_with_unicode(c in any::<char>()) {
+            prop_assert_eq!(is_word_char(c), c.is_alphanumeric());
+        }
+    }
 }
