@@ -48,19 +48,19 @@ const fn join_bits(j: Joining) -> u8 {
     }
 }
 
-/// [`Info`] of U+0000–U+06FF, built once.
-fn table() -> &'static [Info; 0x700] {
-    static TABLE: OnceLock<[Info; 0x700]> = OnceLock::new();
+/// [`Info`] of U+0000–U+07FF (the one- and two-byte characters), built once.
+fn table() -> &'static [Info; 0x800] {
+    static TABLE: OnceLock<[Info; 0x800]> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = [Info {
             kind: 0,
             class: BidiClass::ON,
             join: 0,
-        }; 0x700];
+        }; 0x800];
         for (u, slot) in t.iter_mut().enumerate() {
-            if let Some(c) = char::from_u32(u as u32) {
+            if let (Some(c), Some(&kind)) = (char::from_u32(u as u32), SIMPLE.get(u)) {
                 *slot = Info {
-                    kind: SIMPLE[u],
+                    kind,
                     class: class(c),
                     join: join_bits(joining(c)),
                 };
@@ -73,17 +73,20 @@ fn table() -> &'static [Info; 0x700] {
 /// The code point at byte `i` of `b` (valid UTF-8, `i` a char boundary)
 /// with its length and [`Info`], if this path handles it.
 #[inline(always)]
-fn decode(b: &[u8], i: usize, tab: &[Info; 0x700]) -> Option<(u32, usize, Info)> {
+fn decode(b: &[u8], i: usize, tab: &[Info; 0x800]) -> Option<(u32, usize, Info)> {
     let b0 = *b.get(i)?;
-    if b0 < 0x80 {
-        let info = tab[b0 as usize];
-        return (info.kind != 0).then_some((u32::from(b0), 1, info));
-    }
     if b0 < 0xE0 {
-        let b1 = *b.get(i + 1)?;
-        let u = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
-        let info = *tab.get(u as usize)?;
-        return (info.kind != 0).then_some((u, 2, info));
+        // One or two bytes, told apart without a branch (Arabic words and
+        // the spaces between them alternate).
+        let b1 = b.get(i + 1).copied().unwrap_or(0);
+        let two = b0 >= 0x80;
+        let u = if two {
+            (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F)
+        } else {
+            u32::from(b0)
+        };
+        let info = tab[(u & 0x7FF) as usize];
+        return (info.kind != 0).then_some((u, 1 + usize::from(two), info));
     }
     if b0 >= 0xF0 {
         return None;
@@ -109,7 +112,7 @@ fn decode(b: &[u8], i: usize, tab: &[Info; 0x700]) -> Option<(u32, usize, Info)>
 fn marks_end(
     b: &[u8],
     mut i: usize,
-    tab: &[Info; 0x700],
+    tab: &[Info; 0x800],
 ) -> Result<(usize, Option<(u32, usize, Info)>), ()> {
     while i < b.len() {
         let d = decode(b, i, tab).ok_or(())?;
