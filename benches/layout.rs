@@ -6,6 +6,7 @@ use std::hint::black_box;
 use std::ops::Range;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use qari::text::render::write_rendered;
 use qari::text::{layout_document, LayoutOptions};
 
 /// The seeds' paragraphs (non-empty lines, trimmed), files in byte order,
@@ -56,6 +57,18 @@ fn layout(c: &mut Criterion) {
             })
         });
     }
+    // The streamed renderer (no cells), what `qari render` and the fribidi
+    // comparison run.
+    let opts = LayoutOptions {
+        width: 80,
+        ..Default::default()
+    };
+    g.bench_function("rendered_w80", |b| {
+        b.iter(|| {
+            write_rendered(black_box(&text), &paragraphs, &opts, &mut std::io::sink())
+                .expect("a sink never fails")
+        })
+    });
     g.finish();
 }
 

@@ -23,10 +23,12 @@ import json, sys
 res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 size = int(sys.argv[2])
 fb = res["fribidi"]["median"]
+fb_cpu = res["fribidi"]["user"] + res["fribidi"]["system"]
 print(f"\n{size:,} bytes of Arabic paragraphs; medians (wall) and CPU (user+sys, mean):")
 for name, r in res.items():
     med = r["median"]
     cpu = r["user"] + r["system"]
     print(f"  {name:13} {med*1000:7.1f} ms  {size/med/1e6:6.1f} MB/s  cpu {cpu*1000:6.1f} ms"
-          f"  speed vs fribidi: {fb/med:4.2f}x")
+          f"  speed vs fribidi: {fb/med:4.2f}x wall, {fb_cpu/cpu:4.2f}x cpu")
 PY
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
