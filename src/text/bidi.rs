@@ -130,6 +130,39 @@ pub fn paragraph_direction(text: &str) -> Direction {
     Scan::of(text).dominant()
 }
 
+impl Scan {
+    /// Whether neither direction clearly dominates: the larger one has at
+    /// most 60 % of the strong letters (an Arabic date line with an English
+    /// month and time zone).
+    pub fn near_tie(&self) -> bool {
+        let (most, all) = (self.ltr.max(self.rtl), self.ltr + self.rtl);
+        all > 0 && most * 5 <= all * 3
+    }
+
+    /// [`Scan::dominant`], except that a near tie goes to the document's
+    /// direction `doc` when there is one.
+    pub fn dominant_in(&self, doc: Option<Direction>) -> Direction {
+        match doc {
+            Some(d) if self.near_tie() => d,
+            _ => self.dominant(),
+        }
+    }
+}
+
+/// How much of a document [`document_direction`] reads.
+const DOC_PREFIX: usize = 64 * 1024;
+
+/// The dominant direction of a document's strong letters (of its first
+/// 64 KB, which settles any article), `None` without strong letters.
+pub fn document_direction(text: &str) -> Option<Direction> {
+    let mut end = text.len().min(DOC_PREFIX);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let scan = Scan::of(&text[..end]);
+    (scan.ltr + scan.rtl > 0).then(|| scan.dominant())
+}
+
 /// Resolved embedding levels of a paragraph's clusters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Levels {
@@ -270,6 +303,29 @@ mod tests {
         // A tie goes to the first strong letter.
         assert_eq!(paragraph_direction("ab بت"), Direction::Ltr);
         assert_eq!(paragraph_direction("بت ab"), Direction::Rtl);
+    }
+
+    #[test]
+    fn near_ties_follow_the_document() {
+        let date = Scan::of("تاريخ النشر: 19th, September 2023 GMT");
+        // 14 Latin letters against 10 Arabic ones: LTR on its own ...
+        assert_eq!(date.dominant(), Direction::Ltr);
+        assert!(date.near_tie());
+        // ... right to left in an Arabic document, unchanged in an English one.
+        assert_eq!(date.dominant_in(Some(Direction::Rtl)), Direction::Rtl);
+        assert_eq!(date.dominant_in(Some(Direction::Ltr)), Direction::Ltr);
+        assert_eq!(date.dominant_in(None), Direction::Ltr);
+        // A clear majority keeps its direction whatever the document.
+        let mig = Scan::of("MiG-29 طائرة مقاتلة");
+        assert_eq!(mig.dominant_in(Some(Direction::Ltr)), Direction::Rtl);
+        let csto = Scan::of("Hello (CSTO) في");
+        assert_eq!(csto.dominant_in(Some(Direction::Rtl)), Direction::Ltr);
+        assert!(!Scan::of("2010").near_tie());
+        assert_eq!(
+            document_direction("عنوان\nتاريخ النشر: 19th, September 2023 GMT"),
+            Some(Direction::Rtl)
+        );
+        assert_eq!(document_direction("2010 ..."), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::bidi::paragraph_direction;
+use super::bidi::{document_direction, paragraph_direction};
 use super::cluster::clusters;
 use super::para::{Para, Scratch};
 
@@ -166,6 +166,7 @@ impl DocLayout {
 /// Ranges that are out of bounds or not on character boundaries are skipped.
 pub fn layout_document(text: &str, paragraphs: &[Range<usize>], opts: &LayoutOptions) -> DocLayout {
     let mut lines = Vec::with_capacity(paragraphs.len() * 4);
+    let doc = document_direction(text);
     for (pi, p) in paragraphs.iter().enumerate() {
         if text.get(p.clone()).is_none() {
             continue;
@@ -177,7 +178,7 @@ pub fn layout_document(text: &str, paragraphs: &[Range<usize>], opts: &LayoutOpt
                 ..Default::default()
             });
         }
-        layout_paragraph(text, p.clone(), pi, opts, &mut lines);
+        layout_paragraph(text, p.clone(), pi, opts, doc, &mut lines);
     }
     DocLayout {
         width: opts.width,
@@ -191,7 +192,9 @@ pub fn layout_text(text: &str, opts: &LayoutOptions) -> DocLayout {
     layout_document(text, std::slice::from_ref(&whole), opts)
 }
 
-/// The base direction a paragraph gets under `opts`.
+/// The base direction a paragraph on its own (a title, a snippet) gets
+/// under `opts`. Inside a document ([`layout_document`]) a near tie follows
+/// the document's direction instead ([`super::bidi::Scan::dominant_in`]).
 pub fn direction_of(paragraph: &str, opts: &LayoutOptions) -> Direction {
     opts.direction
         .unwrap_or_else(|| paragraph_direction(paragraph))
@@ -203,9 +206,10 @@ fn layout_paragraph(
     range: Range<usize>,
     index: usize,
     opts: &LayoutOptions,
+    doc: Option<Direction>,
     out: &mut Vec<VisualLine>,
 ) {
-    let para = Para::new(text, range, opts);
+    let para = Para::new(text, range, opts, doc);
     let base = para.base;
     if para.lines.is_empty() {
         out.push(VisualLine {
@@ -259,7 +263,7 @@ pub fn layout_inline(text: &str, max_width: u16, opts: &LayoutOptions) -> Visual
     let whole = 0..text.len();
     if total <= max {
         let mut lines = Vec::new();
-        layout_paragraph(text, whole, 0, &o, &mut lines);
+        layout_paragraph(text, whole, 0, &o, None, &mut lines);
         let mut line = lines.into_iter().next().unwrap_or_default();
         line.pad = 0;
         return line;
@@ -278,7 +282,7 @@ pub fn layout_inline(text: &str, max_width: u16, opts: &LayoutOptions) -> Visual
     let cut = kept.len();
     let short = format!("{kept}\u{2026}");
     let mut lines = Vec::new();
-    layout_paragraph(&short, 0..short.len(), 0, &o, &mut lines);
+    layout_paragraph(&short, 0..short.len(), 0, &o, None, &mut lines);
     let mut line = lines.into_iter().next().unwrap_or_default();
     for c in &mut line.cells {
         if c.logical.start >= cut {

@@ -234,6 +234,37 @@ fn direction_override_flips_alignment() {
 }
 
 #[test]
+fn a_near_tie_line_follows_the_document_direction() {
+    let date = "تاريخ النشر: 19th, September 2023 GMT";
+    // On its own: 14 Latin letters against 10 Arabic ones, left to right.
+    assert!(!layout_text(date, &opts(60, false)).lines[0].rtl);
+    // In an Arabic article: right to left, so "19th" stays whole after the
+    // Arabic label.
+    let text = format!("في عام 2010 قال المتحدث\n{date}");
+    let paras = crate::corpus::paragraph_ranges(&text);
+    let l = layout_document(&text, &paras, &opts(60, false));
+    let line = l.lines.last().unwrap();
+    assert!(line.rtl);
+    assert_eq!(
+        line.cells
+            .iter()
+            .map(|c| c.symbol.as_str())
+            .collect::<String>(),
+        lro("\u{202D}19th, September 2023 GMT :رشنلا خيرات\u{202C}")
+    );
+    // In an English text it stays left to right.
+    let text = format!("The spokesman said in 2010\n{date}");
+    let paras = crate::corpus::paragraph_ranges(&text);
+    assert!(
+        !layout_document(&text, &paras, &opts(60, false))
+            .lines
+            .last()
+            .unwrap()
+            .rtl
+    );
+}
+
+#[test]
 fn paragraphs_are_separated_by_blank_lines() {
     let text = "أولى\nsecond";
     let l = layout_document(text, &[0..8, 9..15], &opts(10, false));

@@ -39,14 +39,20 @@ pub struct Para<'a> {
 }
 
 impl<'a> Para<'a> {
-    /// Prepares `text[range]` (which must be a valid range) under `opts`.
-    pub fn new(text: &'a str, range: Range<usize>, opts: &LayoutOptions) -> Para<'a> {
+    /// Prepares `text[range]` (which must be a valid range) under `opts`;
+    /// `doc` is the document's direction, which decides near ties.
+    pub fn new(
+        text: &'a str,
+        range: Range<usize>,
+        opts: &LayoutOptions,
+        doc: Option<Direction>,
+    ) -> Para<'a> {
         let base = range.start;
         let p = &text[range];
         let app = opts.bidi == BidiMode::App;
         let cl = clusters(p, app && opts.shape);
         let scan = if cl.simple { cl.scan } else { Scan::of(p) };
-        let dir = opts.direction.unwrap_or_else(|| scan.dominant());
+        let dir = opts.direction.unwrap_or_else(|| scan.dominant_in(doc));
         let width = opts.width.max(1) as usize;
         let lines = wrap(&cl.list, width);
         let levels = if app && !lines.is_empty() {

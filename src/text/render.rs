@@ -7,7 +7,8 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::layout::{layout_document, LayoutOptions};
+use super::bidi::document_direction;
+use super::layout::{layout_document, Direction, LayoutOptions};
 use super::para::{Para, Scratch};
 
 /// The lines the reader pane shows for `text` split into `paragraphs`:
@@ -31,6 +32,7 @@ pub fn write_rendered(
 ) -> std::io::Result<()> {
     let mut buf = String::with_capacity(1 << 16);
     let mut scratch = Scratch::default();
+    let doc = document_direction(text);
     for (pi, p) in paragraphs.iter().enumerate() {
         if text.get(p.clone()).is_none() {
             continue;
@@ -38,7 +40,7 @@ pub fn write_rendered(
         if pi > 0 {
             buf.push('\n');
         }
-        render_paragraph_in(text, p.clone(), opts, &mut scratch, &mut buf);
+        render_paragraph_in(text, p.clone(), opts, doc, &mut scratch, &mut buf);
         if buf.len() >= 1 << 15 {
             out.write_all(buf.as_bytes())?;
             buf.clear();
@@ -47,9 +49,11 @@ pub fn write_rendered(
     out.write_all(buf.as_bytes())
 }
 
-/// Appends the lines of one paragraph, each ending in a line feed.
+/// Appends the lines of one paragraph of the document `text`, each ending in
+/// a line feed.
 pub fn render_paragraph(text: &str, range: Range<usize>, opts: &LayoutOptions, buf: &mut String) {
-    render_paragraph_in(text, range, opts, &mut Scratch::default(), buf);
+    let doc = document_direction(text);
+    render_paragraph_in(text, range, opts, doc, &mut Scratch::default(), buf);
 }
 
 /// [`render_paragraph`] with reordering buffers kept between paragraphs.
@@ -57,10 +61,11 @@ fn render_paragraph_in(
     text: &str,
     range: Range<usize>,
     opts: &LayoutOptions,
+    doc: Option<Direction>,
     scratch: &mut Scratch,
     buf: &mut String,
 ) {
-    let para = Para::new(text, range, opts);
+    let para = Para::new(text, range, opts, doc);
     if para.lines.is_empty() {
         buf.push('\n');
     }
