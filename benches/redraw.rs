@@ -47,5 +47,37 @@ fn redraw(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, redraw);
+/// The same full render with the Arabic, mirrored interface (`--ui-lang ar
+/// --layout rtl`): every interface string goes through `i18n::localize_text`
+/// and the bidi pipeline; compare with `full_render_only_120x40` of the
+/// same run.
+fn redraw_arabic_interface(c: &mut Criterion) {
+    let corpus = qari::corpus::load(&[PathBuf::from("seeds")]);
+    let mut app = App::new(corpus, LayoutOptions::default());
+    let src = "[display]\nui_lang = \"ar\"\nlayout = \"rtl\"\n";
+    let file = qari::config::LoadedConfig {
+        config: qari::config::parse(src, std::path::Path::new("bench.toml")).expect("config"),
+        path: None,
+        source: src.to_string(),
+    };
+    let args = qari::config::SettingsArgs::default();
+    let settings =
+        qari::config::Settings::from_loaded(file, &args, None, None, None).expect("settings");
+    app.apply_settings(&settings);
+    app.resize(120, 40);
+    app.open(2);
+    app.set_focus(Pane::Reader);
+    app.status.message = Some("paragraph direction: right to left".into());
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    c.bench_function("full_render_only_120x40_arabic_interface", |b| {
+        b.iter(|| {
+            app.mark_dirty();
+            terminal
+                .draw(|f| qari::ui::render(f, &app))
+                .expect("draw on a test backend");
+        })
+    });
+}
+
+criterion_group!(benches, redraw, redraw_arabic_interface);
 criterion_main!(benches);
