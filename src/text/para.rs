@@ -87,8 +87,6 @@ impl<'a> Para<'a> {
     ) {
         let first = r.start;
         let line = &self.cl.list[r];
-        let mirror =
-            |c: &Cluster, level: u8| self.app && level % 2 == 1 && c.class == BidiClass::ON;
         let uniform = match self.levels {
             Levels::Uniform(l) => Some(l),
             // A line all at the paragraph level (a run of Arabic between
@@ -102,18 +100,11 @@ impl<'a> Para<'a> {
             }
         };
         let n = line.len();
-        // One loop with one call of `f` (so that it is inlined): the line
-        // reversed or as is when its levels equal the paragraph level (L1
-        // changes nothing), else the L1/L2 order.
-        let order = match (uniform, &self.levels) {
-            (Some(l), _) => {
-                let (rev, m) = (l % 2 == 1, self.app && l % 2 == 1);
-                for k in 0..n {
-                    let c = &line[if rev { n - 1 - k } else { k }];
-                    f(c, m && c.class == BidiClass::ON);
-                }
-                return;
-            }
+        // The line reversed or as is when its levels equal the paragraph
+        // level (L1 changes nothing), else in the L1/L2 order; one loop with
+        // one call of `f`, so that it is inlined.
+        let (reorder, rev, odd) = match (uniform, &self.levels) {
+            (Some(l), _) => (false, l % 2 == 1, l % 2 == 1),
             (None, Levels::PerCluster(all)) => {
                 let lv = &mut scratch.levels;
                 lv.clear();
@@ -125,13 +116,19 @@ impl<'a> Para<'a> {
                     |i| line[i].flags & WS != 0,
                 );
                 visual_order_into(lv, &mut scratch.order);
-                &scratch.order
+                (true, false, false)
             }
             (None, Levels::Uniform(_)) => return,
         };
-        for &i in order {
+        for k in 0..n {
+            let (i, odd) = if reorder {
+                let i = scratch.order.get(k).copied().unwrap_or(k);
+                (i, scratch.levels.get(i).is_some_and(|l| l % 2 == 1))
+            } else {
+                (if rev { n - 1 - k } else { k }, odd)
+            };
             let c = &line[i];
-            f(c, mirror(c, scratch.levels[i]));
+            f(c, self.app && odd && c.class == BidiClass::ON);
         }
     }
 
