@@ -48,6 +48,16 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
+/// Resident memory of this process, MB.
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1000.0)
+}
+
 fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .unwrap_or_default()
@@ -70,10 +80,11 @@ fn main() {
     let corpus = qari::corpus::load(std::slice::from_ref(&dir));
     let bytes: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
     println!(
-        "corpus: {} documents, {:.0} MB of text, loaded in {:.2} s; rayon threads {}; load average {}",
+        "corpus: {} documents, {:.0} MB of text, loaded in {:.2} s (RSS {:.0} MB); rayon threads {}; load average {}",
         corpus.docs.len(),
         bytes as f64 / 1e6,
         t.elapsed().as_secs_f64(),
+        rss_mb(),
         rayon::current_num_threads(),
         load_average()
     );
@@ -84,20 +95,31 @@ fn main() {
     });
     let t = Instant::now();
     let cpu0 = cpu_times().0;
-    for (i, d) in corpus.docs.iter().enumerate() {
-        service.add(qari::corpus::DocKey { file: i, record: 0 }, &d.text);
+    // as the runtime does: queue the keys, copy texts a few batches ahead
+    let key = |file| qari::corpus::DocKey { file, record: 0 };
+    for i in 0..corpus.docs.len() {
+        service.enqueue(key(i));
     }
-    service.flush();
+    let text_of = |k: qari::corpus::DocKey| corpus.docs.get(k.file).map(|d| d.text.as_str());
+    service.pump(text_of);
     let n = corpus.docs.len();
+    let mut peak = rss_mb();
     while let Ok((_, u)) = rx.recv() {
-        if u == GrepUpdate::Indexed(n) {
-            break;
+        if let GrepUpdate::Indexed(done) = u {
+            service.indexed(done);
+            service.pump(text_of);
+            peak = peak.max(rss_mb());
+            if done == n {
+                break;
+            }
         }
     }
     println!(
-        "index: built in {:.2} s wall, {:.2} s cpu",
+        "index: built in {:.2} s wall, {:.2} s cpu (RSS {:.0} MB, peak seen {:.0} MB)",
         t.elapsed().as_secs_f64(),
-        cpu_times().0 - cpu0
+        cpu_times().0 - cpu0,
+        rss_mb(),
+        peak
     );
 
     let idx = qari::search::GrepIndex::build(&corpus.docs);

@@ -183,6 +183,20 @@ pub fn load_jump_history(data_dir: &std::path::Path) -> Vec<String> {
 }
 
 impl EffectRunner {
+    /// Hands the corpus search index the texts of queued documents it is
+    /// ready for (copies, a few batches ahead of its folding).
+    pub fn pump_grep(&mut self, app: &mut App) {
+        let docs = &app.corpus.docs;
+        let text_of = |k| {
+            app.doc_index(k)
+                .and_then(|i| docs.get(i))
+                .map(|d| d.text.as_str())
+        };
+        if let Some(u) = self.grep.pump(text_of) {
+            app.handle_event(AppEvent::Grep(u));
+        }
+    }
+
     /// Runs one effect; problems are reported on the app's status line.
     pub fn run(&mut self, effect: Effect, app: &mut App) -> Result<Flow> {
         match effect {
@@ -249,6 +263,7 @@ impl EffectRunner {
                 }
             }
             Effect::GrepQuery { gen, query } => {
+                self.pump_grep(app);
                 for u in self.grep.query(gen, &query) {
                     app.handle_event(AppEvent::Grep(u));
                 }
@@ -303,13 +318,11 @@ where
     for i in fx.jump_indexed..app.corpus.docs.len() {
         if let (Some(k), Some(d)) = (app.doc_key(i), app.corpus.docs.get(i)) {
             fx.jump.add(k, d);
-            fx.grep.add(k, &d.text);
+            fx.grep.enqueue(k);
         }
     }
     fx.jump_indexed = app.corpus.docs.len();
-    if let Some(u) = fx.grep.flush() {
-        app.handle_event(AppEvent::Grep(u));
-    }
+    fx.pump_grep(app);
     terminal.draw(|f| crate::ui::render(f, app))?;
     app.take_dirty();
     while let Ok(first) = rx.recv() {
@@ -317,13 +330,11 @@ where
         for ev in burst {
             if let AppEvent::Corpus(crate::corpus::LoadEvent::Loaded { key, doc }) = &ev {
                 fx.jump.add(*key, doc);
-                fx.grep.add(*key, &doc.text);
+                fx.grep.enqueue(*key);
                 fx.jump_indexed += 1;
             }
-            if let AppEvent::Corpus(crate::corpus::LoadEvent::Done) = &ev {
-                if let Some(u) = fx.grep.flush() {
-                    app.handle_event(AppEvent::Grep(u));
-                }
+            if let AppEvent::Grep(crate::search::GrepUpdate::Indexed(n)) = &ev {
+                fx.grep.indexed(*n);
             }
             for effect in app.handle_event(ev) {
                 match fx.run(effect, app)? {
@@ -336,6 +347,8 @@ where
                 }
             }
         }
+        // after the burst, so the documents it brought are in the app
+        fx.pump_grep(app);
         if app.take_dirty() {
             terminal.draw(|f| crate::ui::render(f, app))?;
         }

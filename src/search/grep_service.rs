@@ -9,7 +9,7 @@
 //! documents with letters outside the one-byte alphabet, whose hits must be
 //! verified against the text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -22,6 +22,8 @@ use crate::corpus::DocKey;
 
 /// Documents handed to the index together.
 const BATCH: usize = 256;
+/// Documents copied to the index ahead of what it has indexed.
+const IN_FLIGHT: usize = 2 * BATCH;
 /// Hits found after the first chunk are sent at most this often.
 const COALESCE: Duration = Duration::from_millis(20);
 
@@ -118,6 +120,11 @@ pub struct GrepService {
     mode: Mode,
     pending_keys: Vec<DocKey>,
     pending_texts: Vec<String>,
+    /// Documents waiting to be copied to the index ([`GrepService::pump`]).
+    queue: VecDeque<DocKey>,
+    /// Documents handed to the index, and how many it reported indexed.
+    sent: usize,
+    indexed: usize,
     /// Number of the newest query; a running search stops when it changes.
     latest: Arc<AtomicU64>,
 }
@@ -145,6 +152,9 @@ impl GrepService {
             mode: Mode::Inline(CorpusGrep::default()),
             pending_keys: Vec::new(),
             pending_texts: Vec::new(),
+            queue: VecDeque::new(),
+            sent: 0,
+            indexed: 0,
             latest: Arc::new(AtomicU64::new(0)),
         }
     }
@@ -167,12 +177,51 @@ impl GrepService {
             mode: Mode::Background(tx),
             pending_keys: Vec::new(),
             pending_texts: Vec::new(),
+            queue: VecDeque::new(),
+            sent: 0,
+            indexed: 0,
             latest,
         }
     }
 
-    /// Queues one document for indexing (its text is copied; the index keeps
-    /// the fold, not the copy).
+    /// Queues one document for indexing by key; its text is copied later,
+    /// by [`GrepService::pump`], when the index is ready for it.
+    pub fn enqueue(&mut self, key: DocKey) {
+        self.queue.push_back(key);
+    }
+
+    /// The index reported `n` documents indexed (`GrepUpdate::Indexed`).
+    pub fn indexed(&mut self, n: usize) {
+        self.indexed = n;
+    }
+
+    /// Copies queued documents' texts (from `text_of`) to the index, at
+    /// most [`IN_FLIGHT`] documents ahead of what it has indexed: a loader
+    /// faster than the folding never piles up copies of the corpus in the
+    /// channel. Inline, everything queued is folded now and the new count
+    /// returned. Documents `text_of` does not know are dropped.
+    pub fn pump<'t>(&mut self, text_of: impl Fn(DocKey) -> Option<&'t str>) -> Option<GrepUpdate> {
+        let inline = matches!(self.mode, Mode::Inline(_));
+        while !self.queue.is_empty() && (inline || self.sent < self.indexed + IN_FLIGHT) {
+            let n = self.queue.len().min(BATCH);
+            for key in self.queue.drain(..n) {
+                if let Some(t) = text_of(key) {
+                    self.pending_keys.push(key);
+                    self.pending_texts.push(t.to_string());
+                }
+            }
+            self.sent += self.pending_keys.len();
+            if let Some(u) = self.flush() {
+                if self.queue.is_empty() {
+                    return Some(u);
+                }
+            }
+        }
+        None
+    }
+
+    /// Queues one document for indexing with a copy of its text (the index
+    /// keeps the fold, not the copy).
     pub fn add(&mut self, key: DocKey, text: &str) {
         self.pending_keys.push(key);
         self.pending_texts.push(text.to_string());
@@ -378,5 +427,31 @@ mod tests {
         s.flush();
         wait(&mut got, GrepUpdate::Searched { gen: 7, docs: 3 });
         assert_eq!(hits_of(&got, 7).len(), 2);
+    }
+
+    #[test]
+    fn pump_copies_only_a_few_batches_ahead_of_the_index() {
+        let mut s = GrepService::background(|_| {});
+        for i in 0..3 * BATCH {
+            s.enqueue(key(i));
+        }
+        let text = |_| Some("نص");
+        assert_eq!(s.pump(text), None);
+        assert_eq!(s.sent, IN_FLIGHT, "no report from the index yet");
+        s.indexed(BATCH);
+        s.pump(text);
+        assert_eq!(s.sent, 3 * BATCH);
+        assert!(s.queue.is_empty());
+    }
+
+    #[test]
+    fn inline_pump_indexes_everything_queued() {
+        let mut s = GrepService::inline();
+        for i in 0..3 {
+            s.enqueue(key(i));
+        }
+        let u = s.pump(|k| TEXTS.get(k.file).copied());
+        assert_eq!(u, Some(GrepUpdate::Indexed(3)));
+        assert_eq!(hits_of(&s.query(1, "روسيا"), 1).len(), 2);
     }
 }
