@@ -4,7 +4,9 @@
 #      same titles (plain text, one a line), for the four benchmark queries;
 #   2. `qari grep WORD` over the 100k-document folder (load + search) vs
 #      `rg -c WORD` over the same folder;
-#   3. the in-process per-keystroke benchmark at 100k and 1M titles.
+#   3. the in-process per-keystroke benchmark at 100k and 1M titles;
+#   4. the corpus search popup's background search over the 100k documents
+#      (first hits, complete, CPU) next to `rg -c WORD` (benches/corpus_search.rs).
 # Corpora go to $QARI_BENCH_DIR (default /tmp/qari-bench), never the repo.
 # Both wall-clock (hyperfine) and CPU times are reported: on shared, busy
 # machines the CPU times (user+sys) are the steadier comparison.
@@ -50,3 +52,6 @@ echo "== per keystroke, in process"
 for n in 100k 1m; do
   QARI_TITLES="$dir/titles$n.jsonl" cargo bench --bench search_keystrokes 2>/dev/null
 done
+
+echo "== corpus search (Ctrl-F), in process, vs rg -c"
+QARI_CORPUS="$dir/corpus100k" cargo bench --bench corpus_search 2>/dev/null
