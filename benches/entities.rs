@@ -1,10 +1,23 @@
-//! Entity extraction throughput on a synthetic corpus made by reshuffling
-//! the seeds' paragraphs (deterministic), and the corpus index build.
+//! Entity extraction and corpus-index throughput, in CPU time of the
+//! measuring thread (the machine is shared, so wall time says little).
+//!
+//! `cargo bench --bench entities`: criterion over a synthetic corpus made by
+//! reshuffling the seeds' paragraphs (deterministic), one 6 KB article (the
+//! sidebar's cost when a document opens), and the gazetteer compile.
+//!
+//! `QARI_BENCH_CORPUS=DIR cargo bench --bench entities`: the corpus in DIR
+//! (e.g. `cargo run --release --example gencorpus -- --docs 100000 DIR`),
+//! indexed `QARI_BENCH_RUNS` times (default 3) on one thread; prints each
+//! run's MB/s of CPU time, the median, and the same for the worker-thread
+//! build the TUI uses (process CPU time and wall time).
 
 use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{Criterion, Throughput};
 use qari::corpus::Document;
+use qari::entities::service::{IndexEvent, IndexService};
 use qari::entities::{build_index, Extractor};
 
 const SEEDS: [&str; 5] = [
@@ -14,6 +27,49 @@ const SEEDS: [&str; 5] = [
     include_str!("../seeds/003_6a1b7cce191ada7f.txt"),
     include_str!("../seeds/004_b472dfb818848289.txt"),
 ];
+
+/// CPU time (user + system) of the calling thread.
+fn thread_cpu() -> Duration {
+    cpu_from("/proc/thread-self/schedstat")
+}
+
+/// CPU time (user + system) of the whole process, all threads.
+fn process_cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name: utime and stime are the 12th and 13th.
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<u64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0))
+        .collect();
+    let ticks = f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0);
+    // USER_HZ is 100 on Linux.
+    Duration::from_millis(ticks * 10)
+}
+
+fn cpu_from(path: &str) -> Duration {
+    let s = std::fs::read_to_string(path).unwrap_or_default();
+    let ns = s
+        .split_whitespace()
+        .next()
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(0);
+    Duration::from_nanos(ns)
+}
+
+fn doc(text: String) -> Document {
+    Document {
+        id: String::new(),
+        path: None,
+        title: String::new(),
+        source: None,
+        date: None,
+        text,
+        paragraphs: Vec::new(),
+        sentences: Vec::new(),
+        notes: Vec::new(),
+    }
+}
 
 /// About `bytes` of text in documents of 3–12 paragraphs drawn from the seeds.
 fn synthetic_docs(bytes: usize) -> Vec<Document> {
@@ -36,41 +92,137 @@ fn synthetic_docs(bytes: usize) -> Vec<Document> {
         let text: Vec<&str> = (0..n).map(|_| paras[next() % paras.len()]).collect();
         let text = text.join("\n");
         total += text.len();
-        docs.push(Document {
-            id: format!("doc{}", docs.len()),
-            path: None,
-            title: String::new(),
-            source: None,
-            date: None,
-            text,
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
-            notes: Vec::new(),
-        });
+        docs.push(doc(text));
     }
     docs
+}
+
+/// Runs `f` `iters` times and returns the thread CPU time it took.
+fn cpu_iters(iters: u64, mut f: impl FnMut()) -> Duration {
+    let t = thread_cpu();
+    for _ in 0..iters {
+        f();
+    }
+    thread_cpu() - t
 }
 
 fn bench(c: &mut Criterion) {
     let ex = Extractor::builtin();
     let docs = synthetic_docs(4 << 20);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let mut g = c.benchmark_group("entities");
+    let mut g = c.benchmark_group("entities_cpu");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("extract_4MiB", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|d| ex.extract(&d.text).len())
-                .sum::<usize>()
+        b.iter_custom(|n| {
+            cpu_iters(n, || {
+                std::hint::black_box(
+                    docs.iter()
+                        .map(|d| ex.extract(&d.text).len())
+                        .sum::<usize>(),
+                );
+            })
         })
     });
     g.bench_function("index_4MiB", |b| {
-        b.iter(|| build_index(&ex, &docs, &AtomicBool::new(false)).map(|i| i.entries.len()))
+        b.iter_custom(|n| {
+            cpu_iters(n, || {
+                std::hint::black_box(build_index(&ex, &docs, &AtomicBool::new(false)));
+            })
+        })
+    });
+    g.finish();
+    // One news article of about 6 KB: the sidebar's cost when it opens.
+    let cut = (0..=6000).rev().find(|&i| SEEDS[1].is_char_boundary(i)).unwrap_or(0);
+    let article = &SEEDS[1][..cut];
+    let mut g = c.benchmark_group("entities_cpu");
+    g.throughput(Throughput::Bytes(article.len() as u64));
+    g.bench_function("extract_6KB_article", |b| {
+        b.iter_custom(|n| {
+            cpu_iters(n, || {
+                std::hint::black_box(ex.extract(article));
+            })
+        })
     });
     g.finish();
     c.bench_function("gazetteer_compile", |b| b.iter(Extractor::builtin));
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Indexes the corpus in `dir` and prints MB/s of CPU time.
+fn corpus_run(dir: &str) {
+    let runs: usize = std::env::var("QARI_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    let corpus = qari::corpus::load(&[dir.into()]);
+    let mb = corpus.docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "{} documents, {mb:.1} MB; load average {}",
+        corpus.docs.len(),
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let ex = Arc::new(Extractor::builtin());
+    let mut one = Vec::new();
+    for i in 0..runs {
+        let t = thread_cpu();
+        let idx = build_index(&ex, &corpus.docs, &AtomicBool::new(false)).unwrap_or_default();
+        let cpu = (thread_cpu() - t).as_secs_f64();
+        println!(
+            "run {i}: one thread {:.1} s CPU = {:.1} MB/s per core ({} entities)",
+            cpu,
+            mb / cpu,
+            idx.entries.len()
+        );
+        one.push(mb / cpu);
+    }
+    println!("median one thread: {:.1} MB/s of CPU time", median(one));
+    let keys: Vec<qari::corpus::DocKey> = (0..corpus.docs.len())
+        .map(|record| qari::corpus::DocKey { file: 0, record })
+        .collect();
+    let mut per_core = Vec::new();
+    for i in 0..runs {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut svc = IndexService::background(move |ev| {
+            let _ = tx.send(ev);
+        });
+        let (c0, w0) = (process_cpu(), Instant::now());
+        svc.start(1, Arc::clone(&ex), &corpus.docs, &keys);
+        for ev in rx.iter() {
+            if matches!(ev, IndexEvent::Ready { .. }) {
+                break;
+            }
+        }
+        let (cpu, wall) = (
+            (process_cpu() - c0).as_secs_f64(),
+            w0.elapsed().as_secs_f64(),
+        );
+        println!(
+            "run {i}: worker threads {wall:.1} s wall, {cpu:.1} s CPU = {:.1} MB/s per core",
+            mb / cpu
+        );
+        per_core.push(mb / cpu);
+    }
+    println!(
+        "median worker threads: {:.1} MB/s of CPU time",
+        median(per_core)
+    );
+}
+
+fn main() {
+    if let Ok(dir) = std::env::var("QARI_BENCH_CORPUS") {
+        corpus_run(&dir);
+        return;
+    }
+    let mut c = Criterion::default().configure_from_args();
+    bench(&mut c);
+    c.final_summary();
+}

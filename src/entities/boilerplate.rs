@@ -12,7 +12,7 @@ use crate::text::fold::Folded;
 
 /// Markers that start a block running to the end of the document when they
 /// appear in its second half (folded spellings).
-const TAIL_MARKERS: &[&str] = &[
+pub(crate) const TAIL_MARKERS: &[&str] = &[
     "اقرا ايضا",
     "اقرا المزيد",
     "مواضيع ذات صله",
@@ -38,11 +38,26 @@ pub fn boilerplate_zones(text: &str, folded: &Folded) -> Vec<Range<usize>> {
     static TAIL: OnceLock<AhoCorasick> = OnceLock::new();
     let tail =
         TAIL.get_or_init(|| AhoCorasick::new(TAIL_MARKERS).unwrap_or_else(|e| unreachable!("{e}")));
-    let key = folded.key.as_str();
+    let tails: Vec<(usize, usize)> = tail
+        .find_iter(folded.key.as_str())
+        .map(|m| (m.start(), m.pattern().as_usize()))
+        .collect();
+    boilerplate_zones_at(text, folded, &tails)
+}
+
+/// [`boilerplate_zones`] with the tail markers already found: `(start in
+/// the key, index in [`TAIL_MARKERS`])`, e.g. by the gazetteer scan.
+pub fn boilerplate_zones_at(
+    text: &str,
+    folded: &Folded,
+    tails: &[(usize, usize)],
+) -> Vec<Range<usize>> {
     let mut zones: Vec<Range<usize>> = Vec::new();
-    for m in tail.find_iter(key) {
-        let marker = TAIL_MARKERS[m.pattern().as_usize()];
-        let start = folded.to_original(m.start()..m.start()).start;
+    for &(at, i) in tails {
+        let Some(marker) = TAIL_MARKERS.get(i) else {
+            continue;
+        };
+        let start = folded.to_original(at..at).start;
         let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
         // A block in the second half of the page takes the rest of it;
         // earlier, only its line (and the next one when the line is bare).

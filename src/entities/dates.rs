@@ -193,29 +193,108 @@ fn next_char(key: &str, pos: usize) -> usize {
         .map_or(key.len(), |c| pos + c.len_utf8())
 }
 
-/// Parts of `key` that can hold a date: around digits, month and weekday
-/// names and relative words, widened to whitespace and merged. Running the
-/// patterns only there keeps the scan cost off the rest of the text.
-fn windows(key: &str) -> Vec<Range<usize>> {
-    static ANCHORS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    let ac = ANCHORS.get_or_init(|| {
-        let mut pats: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
-        pats.extend(WEEKDAYS.split('|'));
-        pats.extend(["امس", "ماضي", "مقبل", "قادم", "حالي", "ينيات"]);
-        pats.extend(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
-        aho_corasick::AhoCorasick::new(pats).unwrap_or_else(|e| unreachable!("{e}"))
+/// Where date expressions can be, in the folded key: month names and
+/// relative words (weekdays, امس, الماضي …). Found by the gazetteer scan
+/// ([`super::matcher::Matcher::scan`]) or by [`anchors`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Anchors {
+    /// Month names standing as words (a proclitic و ف ب ل allowed).
+    pub months: Vec<Range<usize>>,
+    /// Weekdays, امس, relative words and decades (anywhere).
+    pub relative: Vec<Range<usize>>,
+}
+
+/// The folded words that anchor dates, with whether each is a month name.
+pub(crate) fn anchor_words() -> impl Iterator<Item = (&'static str, bool)> {
+    let months = MONTHS.iter().map(|(n, _)| (*n, true));
+    let relative = WEEKDAYS
+        .split('|')
+        .chain(["امس", "ماضي", "مقبل", "قادم", "حالي", "ينيات"])
+        .map(|w| (w, false));
+    months.chain(relative)
+}
+
+/// Letters (not digits) of the folded key.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{064A}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Whether a month-name hit at `r` stands as a word: no letter after it,
+/// and before it none or a single proclitic (و ف ب ل) starting the word.
+pub(crate) fn month_stands_alone(key: &str, r: &Range<usize>) -> bool {
+    if key[r.end..].chars().next().is_some_and(is_letter) {
+        return false;
+    }
+    let mut before = key[..r.start].chars().rev();
+    match before.next() {
+        None => true,
+        Some('و' | 'ف' | 'ب' | 'ل') => !before.next().is_some_and(is_letter),
+        Some(c) => !is_letter(c),
+    }
+}
+
+/// The anchors of `key` found with an automaton of their own (for callers
+/// that do not run the gazetteer scan).
+pub fn anchors(key: &str) -> Anchors {
+    static AC: OnceLock<(aho_corasick::AhoCorasick, Vec<bool>)> = OnceLock::new();
+    let (ac, is_month) = AC.get_or_init(|| {
+        let (words, months): (Vec<&str>, Vec<bool>) = anchor_words().unzip();
+        let ac = aho_corasick::AhoCorasick::new(words).unwrap_or_else(|e| unreachable!("{e}"));
+        (ac, months)
     });
-    const BEFORE: usize = 40;
-    const AFTER: usize = 50;
+    let mut out = Anchors::default();
+    for m in ac.find_overlapping_iter(key) {
+        if is_month[m.pattern().as_usize()] {
+            if month_stands_alone(key, &m.range()) {
+                out.months.push(m.range());
+            }
+        } else {
+            out.relative.push(m.range());
+        }
+    }
+    out
+}
+
+/// Starts and ends of the runs of ASCII digits in `key`.
+fn digit_runs(key: &str) -> Vec<Range<usize>> {
+    let b = key.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(s) = b[i..].iter().position(u8::is_ascii_digit) {
+        let s = i + s;
+        let e = b[s..]
+            .iter()
+            .position(|c| !c.is_ascii_digit())
+            .map_or(b.len(), |e| s + e);
+        out.push(s..e);
+        i = e;
+    }
+    out
+}
+
+/// Parts of `key` around `anchors` (`before` and `after` bytes, widened to
+/// whitespace, merged when close) where a pattern must be run. Running the
+/// patterns only there keeps the scan cost off the rest of the text.
+fn windows(
+    key: &str,
+    mut anchors: Vec<Range<usize>>,
+    before: usize,
+    after: usize,
+) -> Vec<Range<usize>> {
+    anchors.sort_by_key(|r| r.start);
     let mut out: Vec<Range<usize>> = Vec::new();
-    for m in ac.find_iter(key) {
-        let mut s = m.start().saturating_sub(BEFORE);
+    for a in anchors {
+        let mut s = a.start.saturating_sub(before);
         while s > 0 && !key.is_char_boundary(s) {
             s -= 1;
         }
         // Start on a separator so the pattern's leading boundary holds.
         s = key[..s].rfind(char::is_whitespace).unwrap_or(0);
-        let mut e = (m.end() + AFTER).min(key.len());
+        let mut e = (a.end + after).min(key.len());
         while e < key.len() && !key.is_char_boundary(e) {
             e += 1;
         }
@@ -224,7 +303,7 @@ fn windows(key: &str) -> Vec<Range<usize>> {
             .map_or(key.len(), |i| e + i);
         match out.last_mut() {
             // Fewer, longer windows: each regex call has a fixed cost.
-            Some(last) if s <= last.end + 400 => last.end = last.end.max(e),
+            Some(last) if s <= last.end + 32 => last.end = last.end.max(e),
             _ => out.push(s..e),
         }
     }
@@ -243,12 +322,35 @@ fn month_ok(text: &str, folded: &Folded, c: &Captures, name: &str) -> bool {
 
 /// All date mentions in `text` (folded as `folded`), sorted by start.
 pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
+    find_dates_at(text, folded, anchors(&folded.key))
+}
+
+/// All date mentions in `text` (folded as `folded`) whose anchors in the
+/// key are `anchors`, sorted by start. Each pattern runs only near what it
+/// needs: month names, digits, or relative words.
+pub fn find_dates_at(text: &str, folded: &Folded, anchors: Anchors) -> Vec<DateHit> {
     let p = patterns();
     let key = folded.key.as_str();
-    let windows = windows(key);
+    // A weekday and day before the month, a slash partner, year, time and
+    // a relative word after it.
+    let months = windows(key, anchors.months.clone(), 40, 100);
+    // Years are runs of four digits (18xx-20xx); numeric dates start with
+    // one or two digits and a separator.
+    let b = key.as_bytes();
+    let (years, numeric): (Vec<_>, Vec<_>) = digit_runs(key)
+        .into_iter()
+        .filter(|r| {
+            let year = r.len() == 4 && matches!(&b[r.start..r.start + 2], b"18" | b"19" | b"20");
+            let day = r.len() <= 2 && matches!(b.get(r.end), Some(b'/' | b'.' | b'-'));
+            year || day
+        })
+        .partition(|r| r.len() == 4);
+    let years = windows(key, years, 40, 50);
+    let numeric = windows(key, numeric, 0, 20);
+    let relative = windows(key, anchors.relative, 40, 50);
     let mut cands: Vec<(Range<usize>, Option<String>)> = Vec::new();
     let num = |c: &Captures, n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-    each(&p.full, key, &windows, |c| {
+    each(&p.full, key, &months, |c| {
         if !month_ok(text, folded, &c, "mon") || !month_ok(text, folded, &c, "mon2") {
             return;
         }
@@ -274,7 +376,19 @@ pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
         };
         cands.push((whole.range(), Some(iso)));
     });
-    each(&p.month_year, key, &windows, |c| {
+    // A month inside a full date gives nothing longer to the other month
+    // patterns: they run only around the months left.
+    let left: Vec<Range<usize>> = anchors
+        .months
+        .into_iter()
+        .filter(|m| {
+            !cands
+                .iter()
+                .any(|(r, _)| r.start <= m.start && m.end <= r.end)
+        })
+        .collect();
+    let months = windows(key, left, 40, 100);
+    each(&p.month_year, key, &months, |c| {
         if !month_ok(text, folded, &c, "mon") || !month_ok(text, folded, &c, "mon2") {
             return;
         }
@@ -285,7 +399,7 @@ pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
         let iso = format!("{y:04}-{:02}", month_number(&c["mon"]));
         cands.push((start..whole.end(), Some(iso)));
     });
-    each(&p.month_ctx, key, &windows, |c| {
+    each(&p.month_ctx, key, &months, |c| {
         let Some(mon) = c.name("mon") else { return };
         let ambiguous = AMBIGUOUS.contains(&mon.as_str());
         let ctx = c.name("ctx").map(|m| m.as_str());
@@ -302,7 +416,7 @@ pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
         let iso = format!("--{:02}", month_number(mon.as_str()));
         cands.push((mon.start()..end, Some(iso)));
     });
-    each(&p.years, key, &windows, |c| {
+    each(&p.years, key, &years, |c| {
         let (Some(y1), Some(whole)) = (c.name("y1"), c.name("all")) else {
             return;
         };
@@ -313,7 +427,7 @@ pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
         };
         cands.push((start..whole.end(), Some(iso)));
     });
-    each(&p.numeric, key, &windows, |c| {
+    each(&p.numeric, key, &numeric, |c| {
         let (Some(d), Some(mo), Some(y)) = (num(&c, "d"), num(&c, "mo"), num(&c, "y")) else {
             return;
         };
@@ -323,7 +437,7 @@ pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
             }
         }
     });
-    each(&p.relative, key, &windows, |c| {
+    each(&p.relative, key, &relative, |c| {
         let Some(m) = c.name("r") else { return };
         let s = m.as_str();
         // الأحد is also "the one" and الجمعة "Friday prayer": only after يوم,
@@ -336,7 +450,7 @@ pub fn find_dates(text: &str, folded: &Folded) -> Vec<DateHit> {
         cands.push((m.range(), None));
     });
     cands.sort_by_key(|(r, _)| (std::cmp::Reverse(r.len()), r.start));
-    let mut taken = super::matcher::Taken::default();
+    let mut taken = super::fast::Taken::default();
     let mut out = Vec::new();
     for (r, iso) in cands {
         if r.is_empty() || !taken.insert(&r) {

@@ -2,10 +2,10 @@
 //! counts and the first mention (for a keyword-in-context line). Built on a
 //! worker thread; [`build_index`] checks a cancel flag between documents.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::fast::FxHashMap;
 use super::{EntityKey, EntityType, Extractor, MentionKind};
 use crate::corpus::{DocKey, Document};
 
@@ -59,7 +59,7 @@ impl CorpusIndex {
 /// Relative dates ("يوم السبت") are left out: across documents they name
 /// different days.
 pub fn build_index(ex: &Extractor, docs: &[Document], cancel: &AtomicBool) -> Option<CorpusIndex> {
-    let mut map: HashMap<EntityKey, Vec<DocCount>> = HashMap::new();
+    let mut map: FxHashMap<EntityKey, Vec<DocCount>> = FxHashMap::default();
     let mut bytes = 0;
     for (d, doc) in docs.iter().enumerate() {
         if cancel.load(Ordering::Relaxed) {
@@ -76,9 +76,9 @@ pub fn add_document(
     ex: &Extractor,
     d: usize,
     text: &str,
-    map: &mut HashMap<EntityKey, Vec<DocCount>>,
+    map: &mut FxHashMap<EntityKey, Vec<DocCount>>,
 ) {
-    let mut per: HashMap<EntityKey, DocCount> = HashMap::new();
+    let mut per: FxHashMap<EntityKey, DocCount> = FxHashMap::default();
     for m in ex.extract(text) {
         if let EntityKey::Date(s) = &m.key {
             if !s.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
@@ -104,7 +104,11 @@ pub fn add_document(
 }
 
 /// Sorts the collected counts into an index.
-pub fn finish(ex: &Extractor, map: HashMap<EntityKey, Vec<DocCount>>, bytes: usize) -> CorpusIndex {
+pub fn finish(
+    ex: &Extractor,
+    map: FxHashMap<EntityKey, Vec<DocCount>>,
+    bytes: usize,
+) -> CorpusIndex {
     let mut entries: Vec<IndexEntry> = map
         .into_iter()
         .map(|(key, mut docs)| {

@@ -11,6 +11,9 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::boilerplate::TAIL_MARKERS;
+use super::dates::{anchor_words, month_stands_alone, Anchors};
+use super::fast::{FxHashSet, Taken};
 use super::gazetteer::{letter_count, Gazetteer};
 use crate::text::fold::{fold_key, Folded};
 
@@ -59,19 +62,58 @@ struct Pattern {
     single_word: bool,
 }
 
+/// What a key of the automaton is besides a name: a date anchor or a
+/// boilerplate marker, so that one pass over the text finds all three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extra {
+    None,
+    Month,
+    Relative,
+    /// Index in [`super::boilerplate::TAIL_MARKERS`].
+    Tail(usize),
+}
+
+/// Everything one pass of the automaton finds in a document.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// Accepted gazetteer hits, sorted by start.
+    pub hits: Vec<Hit>,
+    /// Where dates can be.
+    pub anchors: Anchors,
+    /// Boilerplate tail markers: `(start in the key, marker index)`.
+    pub tails: Vec<(usize, usize)>,
+}
+
 /// The compiled matcher for a gazetteer.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     ac: AhoCorasick,
-    patterns: Vec<Pattern>,
-    stop: std::collections::HashSet<String>,
+    /// The gazetteer pattern of each key (none for keys only in `extra`).
+    patterns: Vec<Option<Pattern>>,
+    extra: Vec<Extra>,
+    stop: FxHashSet<String>,
 }
 
 /// Removes harakat and tatweel, which the exact comparison ignores.
 fn strip_marks(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
-        .collect()
+    s.chars().filter(|c| !is_mark(*c)).collect()
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+/// Whether `got` (from the text) is `exact` once marks are removed, or is
+/// it with the article when `exact` has one (either way round), without
+/// allocating.
+fn same_spelling(got: &str, exact: &str) -> bool {
+    let plain = || got.chars().filter(|c| !is_mark(*c));
+    if plain().eq(exact.chars()) {
+        return true;
+    }
+    let want = exact.strip_prefix(ARTICLE).unwrap_or(exact);
+    let mut g = plain();
+    g.next() == Some('ا') && g.next() == Some('ل') && g.eq(want.chars())
 }
 
 /// Letters and digits; the Arabic and ASCII ranges are answered without
@@ -91,12 +133,13 @@ impl Matcher {
     /// Compiles the matcher for `g`.
     pub fn new(g: &Gazetteer) -> Matcher {
         let mut keys: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut patterns: Vec<Option<Pattern>> = Vec::new();
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut push = |key: String, p: Pattern| {
-            if !key.is_empty() && seen.insert(key.clone()) {
+            if !key.is_empty() && !seen.contains_key(&key) {
+                seen.insert(key.clone(), keys.len());
                 keys.push(key);
-                patterns.push(p);
+                patterns.push(Some(p));
             }
         };
         for (i, e) in g.entries.iter().enumerate() {
@@ -149,6 +192,24 @@ impl Matcher {
                 }
             }
         }
+        let mut extra = vec![Extra::None; keys.len()];
+        let others = anchor_words()
+            .map(|(w, month)| (w, if month { Extra::Month } else { Extra::Relative }))
+            .chain(
+                TAIL_MARKERS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (*m, Extra::Tail(i))),
+            );
+        for (word, role) in others {
+            let i = *seen.entry(word.to_string()).or_insert_with(|| {
+                keys.push(word.to_string());
+                patterns.push(None);
+                extra.push(Extra::None);
+                keys.len() - 1
+            });
+            extra[i] = role;
+        }
         // Standard semantics so that overlapping hits are all reported; the
         // choice among them is made below, longest first.
         let ac = AhoCorasickBuilder::new()
@@ -162,16 +223,34 @@ impl Matcher {
         Matcher {
             ac,
             patterns,
-            stop: g.stop.clone(),
+            extra,
+            stop: g.stop.iter().cloned().collect(),
         }
     }
 
     /// All accepted hits in `text` (already folded as `folded`), sorted by start.
     pub fn find(&self, text: &str, folded: &Folded) -> Vec<Hit> {
+        self.scan(text, folded).hits
+    }
+
+    /// One pass over `folded`: the accepted gazetteer hits, the date
+    /// anchors and the boilerplate markers.
+    pub fn scan(&self, text: &str, folded: &Folded) -> Scan {
         let key = folded.key.as_str();
+        let mut out = Scan::default();
         let mut cands: Vec<(Range<usize>, usize)> = Vec::new();
         for m in self.ac.find_overlapping_iter(key) {
-            let p = &self.patterns[m.pattern().as_usize()];
+            let i = m.pattern().as_usize();
+            match self.extra[i] {
+                Extra::None => {}
+                Extra::Month if month_stands_alone(key, &m.range()) => {
+                    out.anchors.months.push(m.range())
+                }
+                Extra::Month => {}
+                Extra::Relative => out.anchors.relative.push(m.range()),
+                Extra::Tail(t) => out.tails.push((m.start(), t)),
+            }
+            let Some(p) = &self.patterns[i] else { continue };
             let (s, e) = (m.start(), m.end());
             if key[e..].chars().next().is_some_and(is_word_char) {
                 continue;
@@ -203,9 +282,7 @@ impl Matcher {
             };
             let range = folded.to_original(start..e);
             if let Some(exact) = &p.exact {
-                let got = strip_marks(&text[range.clone()]);
-                let want = exact.strip_prefix(ARTICLE).unwrap_or(exact);
-                if got != *exact && got.strip_prefix(ARTICLE) != Some(want) {
+                if !same_spelling(&text[range.clone()], exact) {
                     continue;
                 }
             }
@@ -215,52 +292,26 @@ impl Matcher {
         cands.sort_by_key(|(r, p)| {
             (
                 std::cmp::Reverse(r.len()),
-                self.patterns[*p].kind == MentionKind::Demonym,
+                self.patterns[*p].as_ref().map(|p| p.kind) == Some(MentionKind::Demonym),
                 r.start,
             )
         });
         let mut taken = Taken::default();
-        let mut hits = Vec::new();
         for (r, p) in cands {
+            let Some(pat) = &self.patterns[p] else {
+                continue;
+            };
             if !taken.insert(&r) {
                 continue;
             }
-            let pat = &self.patterns[p];
-            hits.push(Hit {
+            out.hits.push(Hit {
                 kind: demonym_by_tanwin(text, &r, pat.kind),
                 range: r,
                 entry: pat.entry,
             });
         }
-        hits.sort_by_key(|h| h.range.start);
-        hits
-    }
-}
-
-/// Disjoint ranges taken so far, by start (longest-first selection).
-#[derive(Debug, Default)]
-pub(crate) struct Taken(std::collections::BTreeMap<usize, usize>);
-
-impl Taken {
-    /// Takes `r` unless it overlaps a range already taken.
-    pub(crate) fn insert(&mut self, r: &Range<usize>) -> bool {
-        // The ranges are disjoint, so only the last one starting before
-        // `r.end` can overlap `r`.
-        if let Some((_, &end)) = self.0.range(..r.end).next_back() {
-            if end > r.start {
-                return false;
-            }
-        }
-        self.0.insert(r.start, r.end);
-        true
-    }
-
-    /// Whether `r` overlaps a range already taken.
-    pub(crate) fn overlaps(&self, r: &Range<usize>) -> bool {
-        self.0
-            .range(..r.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > r.start)
+        out.hits.sort_by_key(|h| h.range.start);
+        out
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod boilerplate;
 pub mod dates;
+pub mod fast;
 pub mod gazetteer;
 pub mod index;
 pub mod matcher;
@@ -83,10 +84,11 @@ impl Extractor {
     /// All mentions in `text`, sorted by position.
     pub fn extract(&self, text: &str) -> Vec<Mention> {
         let folded = fold(text);
-        let zones = boilerplate::boilerplate_zones(text, &folded);
-        let mut out: Vec<Mention> = self
-            .matcher
-            .find(text, &folded)
+        // One automaton pass finds names, date anchors and boilerplate markers.
+        let scan = self.matcher.scan(text, &folded);
+        let zones = boilerplate::boilerplate_zones_at(text, &folded, &scan.tails);
+        let mut out: Vec<Mention> = scan
+            .hits
             .into_iter()
             .map(|h| Mention {
                 boilerplate: boilerplate::in_zones(&zones, &h.range),
@@ -96,11 +98,11 @@ impl Extractor {
                 kind: h.kind,
             })
             .collect();
-        let mut taken = matcher::Taken::default();
+        let mut taken = fast::Taken::default();
         for m in &out {
             taken.insert(&m.range);
         }
-        for d in dates::find_dates(text, &folded) {
+        for d in dates::find_dates_at(text, &folded, scan.anchors) {
             // A gazetteer name wins over a date that overlaps it.
             if taken.overlaps(&d.range) {
                 continue;

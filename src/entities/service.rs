@@ -5,11 +5,11 @@
 //! cancels the one under way; every message carries the generation it
 //! belongs to, so the app can drop stale ones.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+use super::fast::FxHashMap;
 use super::index::{add_document, finish, DocCount};
 use super::{CorpusIndex, EntityKey, Extractor};
 use crate::corpus::{DocKey, Document};
@@ -184,9 +184,9 @@ fn build(
     let total: usize = texts.iter().map(|t| t.len()).sum();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let merged: Mutex<HashMap<EntityKey, Vec<DocCount>>> = Mutex::new(HashMap::new());
+    let merged: Mutex<FxHashMap<EntityKey, Vec<DocCount>>> = Mutex::new(FxHashMap::default());
     let work = || {
-        let mut map: HashMap<EntityKey, Vec<DocCount>> = HashMap::new();
+        let mut map: FxHashMap<EntityKey, Vec<DocCount>> = FxHashMap::default();
         loop {
             if cancel.load(Ordering::Relaxed) {
                 return;
