@@ -133,7 +133,10 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
     // One news article of about 6 KB: the sidebar's cost when it opens.
-    let cut = (0..=6000).rev().find(|&i| SEEDS[1].is_char_boundary(i)).unwrap_or(0);
+    let cut = (0..=6000)
+        .rev()
+        .find(|&i| SEEDS[1].is_char_boundary(i))
+        .unwrap_or(0);
     let article = &SEEDS[1][..cut];
     let mut g = c.benchmark_group("entities_cpu");
     g.throughput(Throughput::Bytes(article.len() as u64));

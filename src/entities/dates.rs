@@ -94,6 +94,16 @@ const NOT_WORD: &str = r"[^\x{0621}-\x{064A}\x{0671}-\x{06D3}0-9a-zA-Z\x{00C0}-\
 
 const WEEKDAYS: &str = "الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت";
 const RELATIVE: &str = "الماضي|الماضيه|المقبل|المقبله|القادم|القادمه|الحالي";
+const DECADES: [&str; 8] = [
+    "العشرينيات",
+    "الثلاثينيات",
+    "الاربعينيات",
+    "الخمسينيات",
+    "الستينيات",
+    "السبعينيات",
+    "الثمانينيات",
+    "التسعينيات",
+];
 
 struct Patterns {
     full: Regex,
@@ -141,9 +151,12 @@ fn patterns() -> &'static Patterns {
             numeric: build(
                 r"\b(?P<d>[0-3]?[0-9])[/.-](?P<mo>[01]?[0-9])[/.-](?P<y>(?:19|20)[0-9]{2})\b".to_string(),
             ),
-            relative: build(format!(
-                r"\b[وفبل]?(?P<r>(?:يوم\s+)?(?:{WEEKDAYS})(?:\s*-\s*(?:{WEEKDAYS}))?(?:\s+(?:{RELATIVE}))?|(?:يوم\s+)?امس|(?:الشهر|الاسبوع|العام|لشهر|لاسبوع|لعام)\s+(?:الماضي|المقبل|القادم|الحالي)|ال(?:عشرينيات|ثلاثينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات))\b"
-            )),
+            relative: build({
+                let decades = DECADES.join("|");
+                format!(
+                r"\b[وفبل]?(?P<r>(?:يوم\s+)?(?:{WEEKDAYS})(?:\s*-\s*(?:{WEEKDAYS}))?(?:\s+(?:{RELATIVE}))?|(?:يوم\s+)?امس|(?:الشهر|الاسبوع|العام|لشهر|لاسبوع|لعام)\s+(?:الماضي|المقبل|القادم|الحالي)|{decades})\b"
+                )
+            }),
         }
     })
 }
@@ -207,9 +220,12 @@ pub struct Anchors {
 /// The folded words that anchor dates, with whether each is a month name.
 pub(crate) fn anchor_words() -> impl Iterator<Item = (&'static str, bool)> {
     let months = MONTHS.iter().map(|(n, _)| (*n, true));
+    // Whole words: the gazetteer scan looks words up (less a proclitic).
     let relative = WEEKDAYS
         .split('|')
-        .chain(["امس", "ماضي", "مقبل", "قادم", "حالي", "ينيات"])
+        .chain(RELATIVE.split('|'))
+        .chain(DECADES)
+        .chain(["امس"])
         .map(|w| (w, false));
     months.chain(relative)
 }
@@ -345,9 +361,6 @@ pub fn find_dates_at(text: &str, folded: &Folded, anchors: Anchors) -> Vec<DateH
             year || day
         })
         .partition(|r| r.len() == 4);
-    let years = windows(key, years, 40, 50);
-    let numeric = windows(key, numeric, 0, 20);
-    let relative = windows(key, anchors.relative, 40, 50);
     let mut cands: Vec<(Range<usize>, Option<String>)> = Vec::new();
     let num = |c: &Captures, n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
     each(&p.full, key, &months, |c| {
@@ -376,18 +389,18 @@ pub fn find_dates_at(text: &str, folded: &Folded, anchors: Anchors) -> Vec<DateH
         };
         cands.push((whole.range(), Some(iso)));
     });
-    // A month inside a full date gives nothing longer to the other month
-    // patterns: they run only around the months left.
-    let left: Vec<Range<usize>> = anchors
-        .months
-        .into_iter()
-        .filter(|m| {
-            !cands
-                .iter()
-                .any(|(r, _)| r.start <= m.start && m.end <= r.end)
-        })
-        .collect();
-    let months = windows(key, left, 40, 100);
+    // A month, year or weekday inside a full date gives nothing longer to
+    // the other patterns: they run only around the anchors left.
+    let full: Vec<Range<usize>> = cands.iter().map(|(r, _)| r.clone()).collect();
+    let left = |v: Vec<Range<usize>>| -> Vec<Range<usize>> {
+        v.into_iter()
+            .filter(|a| !full.iter().any(|r| r.start <= a.start && a.end <= r.end))
+            .collect()
+    };
+    let months = windows(key, left(anchors.months), 40, 100);
+    let years = windows(key, left(years), 40, 50);
+    let numeric = windows(key, numeric, 0, 20);
+    let relative = windows(key, left(anchors.relative), 40, 50);
     each(&p.month_year, key, &months, |c| {
         if !month_ok(text, folded, &c, "mon") || !month_ok(text, folded, &c, "mon2") {
             return;

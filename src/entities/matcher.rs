@@ -1,19 +1,21 @@
 //! Clitic-aware gazetteer matching on the folded text (research/arabic.md §3).
 //!
-//! Every alias is folded and put into one Aho-Corasick automaton. A hit is
-//! accepted only when it ends a word and what precedes it in its word is a
-//! legal run of proclitics, `[وف]?[بكل]?` (no ل before the article: ل + ال is
-//! written لل, which gets its own pattern). Names of three letters or fewer
-//! must match their exact spelling, hamza included, and tokens on the stop
-//! list are never tagged. Overlapping hits are resolved longest first.
+//! Every alias is folded and filed under its first word. A hit is accepted
+//! only when it ends a word and what precedes it in its word is a legal run
+//! of proclitics, `[وف]?[بكل]?` (no ل before the article: ل + ال is written
+//! لل, which gets its own key). So each word of the text is looked up whole,
+//! less one and less two leading letters: the same hits an automaton over
+//! every byte would accept, at a fraction of the cost. Names of three
+//! letters or fewer must match their exact spelling, hamza included, and
+//! tokens on the stop list are never tagged. Overlapping hits are resolved
+//! longest first. The same lookups find month names, relative date words
+//! and boilerplate markers, so one pass serves dates and boilerplate too.
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::boilerplate::TAIL_MARKERS;
 use super::dates::{anchor_words, month_stands_alone, Anchors};
-use super::fast::{FxHashSet, Taken};
+use super::fast::{FxHashMap, FxHashSet, Taken};
 use super::gazetteer::{letter_count, Gazetteer};
 use crate::text::fold::{fold_key, Folded};
 
@@ -87,7 +89,16 @@ pub struct Scan {
 /// The compiled matcher for a gazetteer.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: AhoCorasick,
+    /// Keys by their first word (the word characters before the first other
+    /// character): a text word, less its proclitics, is looked up here.
+    by_first: FxHashMap<Box<str>, Vec<u32>>,
+    /// One bit per [`signature`] of the words in `by_first`: most text words
+    /// are no key's first word and are turned away here, without hashing.
+    filter: Vec<u64>,
+    /// Keys that do not begin with a word character (searched as substrings).
+    odd: Vec<u32>,
+    /// The folded keys.
+    keys: Vec<Box<str>>,
     /// The gazetteer pattern of each key (none for keys only in `extra`).
     patterns: Vec<Option<Pattern>>,
     extra: Vec<Extra>,
@@ -210,18 +221,26 @@ impl Matcher {
             });
             extra[i] = role;
         }
-        // Standard semantics so that overlapping hits are all reported; the
-        // choice among them is made below, longest first.
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-            .unwrap_or_else(|_| {
-                // Only fails past the automaton's size limits; an empty
-                // matcher is a safe degradation.
-                AhoCorasick::new(Vec::<String>::new()).unwrap_or_else(|_| unreachable!())
-            });
+        let mut by_first: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        let mut odd = Vec::new();
+        for (i, k) in keys.iter().enumerate() {
+            // Key counts are far below u32::MAX.
+            let i = i as u32;
+            match first_word(k) {
+                "" => odd.push(i),
+                w => by_first.entry(w.into()).or_default().push(i),
+            }
+        }
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for w in by_first.keys() {
+            let b = signature(w.as_bytes());
+            filter[b / 64] |= 1 << (b % 64);
+        }
         Matcher {
-            ac,
+            by_first,
+            filter,
+            odd,
+            keys: keys.into_iter().map(String::into_boxed_str).collect(),
             patterns,
             extra,
             stop: g.stop.iter().cloned().collect(),
@@ -233,60 +252,117 @@ impl Matcher {
         self.scan(text, folded).hits
     }
 
+    /// The keys whose first word is `w`.
+    fn first_word_keys(&self, w: &str) -> Option<&Vec<u32>> {
+        let b = signature(w.as_bytes());
+        if self.filter[b / 64] & (1 << (b % 64)) == 0 {
+            return None;
+        }
+        self.by_first.get(w)
+    }
+
+    /// The rules for a name hit, key `i` at `r` of the key in the word
+    /// starting at `tok_start`: it ends a word, what precedes it in its word
+    /// is a legal run of proclitics, the word is not on the stop list, and a
+    /// short name has its exact spelling. Returns the range in the text.
+    fn accept(
+        &self,
+        text: &str,
+        folded: &Folded,
+        r: Range<usize>,
+        tok_start: usize,
+        i: usize,
+    ) -> Option<(Range<usize>, usize)> {
+        let p = self.patterns[i].as_ref()?;
+        let key = folded.key.as_str();
+        if key[r.end..].chars().next().is_some_and(is_word_char) {
+            return None;
+        }
+        let prefix = &key[tok_start..r.start];
+        let ok = match p.prefix {
+            Prefix::Bare => legal_prefix(prefix, true),
+            Prefix::Article => legal_prefix(prefix, false),
+            Prefix::Lil => matches!(prefix, "" | "و" | "ف"),
+            Prefix::Latin => prefix.is_empty(),
+        };
+        if !ok || (p.single_word && self.stop.contains(&key[tok_start..r.end])) {
+            return None;
+        }
+        let start = if p.prefix == Prefix::Lil {
+            r.start + 'ل'.len_utf8()
+        } else {
+            r.start
+        };
+        let range = folded.to_original(start..r.end);
+        if let Some(exact) = &p.exact {
+            if !same_spelling(&text[range.clone()], exact) {
+                return None;
+            }
+        }
+        Some((range, i))
+    }
+
     /// One pass over `folded`: the accepted gazetteer hits, the date
     /// anchors and the boilerplate markers.
+    ///
+    /// Every key that can be accepted begins a word or follows one or two
+    /// proclitic letters, and ends a word; so each word of the text is
+    /// looked up at most three times (whole, less one letter, less two) by
+    /// its remaining letters, instead of running an automaton over every
+    /// byte.
     pub fn scan(&self, text: &str, folded: &Folded) -> Scan {
         let key = folded.key.as_str();
         let mut out = Scan::default();
         let mut cands: Vec<(Range<usize>, usize)> = Vec::new();
-        for m in self.ac.find_overlapping_iter(key) {
-            let i = m.pattern().as_usize();
+        // Key `i` found at `s` in the word starting at `tok_start`; with
+        // `month_only`, a month glued to digits (اكتوبر2020).
+        let mut found = |s: usize, i: u32, tok_start: usize, month_only: bool| {
+            let i = i as usize;
+            let k: &str = &self.keys[i];
+            if !key[s..].starts_with(k) {
+                return;
+            }
+            let e = s + k.len();
             match self.extra[i] {
                 Extra::None => {}
-                Extra::Month if month_stands_alone(key, &m.range()) => {
-                    out.anchors.months.push(m.range())
-                }
+                Extra::Month if month_stands_alone(key, &(s..e)) => out.anchors.months.push(s..e),
                 Extra::Month => {}
-                Extra::Relative => out.anchors.relative.push(m.range()),
-                Extra::Tail(t) => out.tails.push((m.start(), t)),
+                Extra::Relative if !month_only => out.anchors.relative.push(s..e),
+                Extra::Tail(t) if !month_only => out.tails.push((s, t)),
+                Extra::Relative | Extra::Tail(_) => {}
             }
-            let Some(p) = &self.patterns[i] else { continue };
-            let (s, e) = (m.start(), m.end());
-            if key[e..].chars().next().is_some_and(is_word_char) {
-                continue;
+            if month_only {
+                return;
             }
-            let before = &key[..s];
-            let tok_start = before
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| is_word_char(*c))
-                .last()
-                .map_or(s, |(i, _)| i);
-            let prefix = &key[tok_start..s];
-            let ok = match p.prefix {
-                Prefix::Bare => legal_prefix(prefix, true),
-                Prefix::Article => legal_prefix(prefix, false),
-                Prefix::Lil => matches!(prefix, "" | "و" | "ف"),
-                Prefix::Latin => prefix.is_empty(),
-            };
-            if !ok {
-                continue;
+            if let Some(c) = self.accept(text, folded, s..e, tok_start, i) {
+                cands.push(c);
             }
-            if p.single_word && self.stop.contains(&key[tok_start..e]) {
-                continue;
-            }
-            let start = if p.prefix == Prefix::Lil {
-                s + 'ل'.len_utf8()
-            } else {
-                s
-            };
-            let range = folded.to_original(start..e);
-            if let Some(exact) = &p.exact {
-                if !same_spelling(&text[range.clone()], exact) {
-                    continue;
+        };
+        let mut pos = 0;
+        while let Some((tok_start, tok_end)) = next_word(key, pos) {
+            pos = tok_end;
+            let word = &key[tok_start..tok_end];
+            for s in proclitic_starts(word) {
+                let rest = &word[s..];
+                if let Some(list) = self.first_word_keys(rest) {
+                    for &i in list {
+                        found(tok_start + s, i, tok_start, false);
+                    }
+                }
+                if let Some(cut) = rest.find(|c: char| c.is_ascii_digit()).filter(|&c| c > 0) {
+                    for &i in self.first_word_keys(&rest[..cut]).into_iter().flatten() {
+                        if self.extra[i as usize] == Extra::Month {
+                            found(tok_start + s, i, tok_start, true);
+                        }
+                    }
                 }
             }
-            cands.push((range, m.pattern().as_usize()));
+        }
+        for &i in &self.odd {
+            let k: &str = &self.keys[i as usize];
+            for (s, _) in key.match_indices(k) {
+                found(s, i, word_start(key, s), false);
+            }
         }
         // Longest first; names before demonyms of the same length.
         cands.sort_by_key(|(r, p)| {
@@ -313,6 +389,94 @@ impl Matcher {
         out.hits.sort_by_key(|h| h.range.start);
         out
     }
+}
+
+/// Size of the first-word filter (a power of two).
+const FILTER_BITS: usize = 1 << 16;
+
+/// A cheap hash of a word for the filter: its length and three of its
+/// bytes (the second byte of an Arabic letter tells letters apart).
+fn signature(w: &[u8]) -> usize {
+    let n = w.len();
+    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
+    let h = (n as u32).wrapping_mul(0x9E37_79B1)
+        ^ at(1) << 8
+        ^ at(n.wrapping_sub(1)) << 16
+        ^ at(n.wrapping_sub(3)) << 24;
+    (h.wrapping_mul(0x85EB_CA6B) >> 16) as usize & (FILTER_BITS - 1)
+}
+
+/// The word characters `k` begins with.
+fn first_word(k: &str) -> &str {
+    k.find(|c: char| !is_word_char(c)).map_or(k, |i| &k[..i])
+}
+
+/// Whether the character at byte `i` of `key` (a char boundary) is a word
+/// character, and its length: [`is_word_char`], with ASCII and the Arabic
+/// letters U+0621–U+064A read straight from the bytes.
+fn word_char_at(key: &str, i: usize) -> (bool, usize) {
+    let b = key.as_bytes();
+    match (b[i], b.get(i + 1).copied().unwrap_or(0)) {
+        (x, _) if x < 0x80 => (x.is_ascii_alphanumeric(), 1),
+        (0xD8, n) if n >= 0xA1 => (true, 2),
+        (0xD9, n) if n <= 0x8A => (true, 2),
+        _ => key[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    }
+}
+
+/// The next run of word characters at or after `from`: `(start, end)`.
+fn next_word(key: &str, from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    let start = loop {
+        if i >= key.len() {
+            return None;
+        }
+        let (word, n) = word_char_at(key, i);
+        if word {
+            break i;
+        }
+        i += n;
+    };
+    while i < key.len() {
+        let (word, n) = word_char_at(key, i);
+        if !word {
+            break;
+        }
+        i += n;
+    }
+    Some((start, i))
+}
+
+/// Where a name can begin in `word`: at its start, after one proclitic
+/// (و ف ب ك ل) or after two (و/ف then ب/ك/ل). The rules of each key are
+/// checked afterwards.
+fn proclitic_starts(word: &str) -> impl Iterator<Item = usize> {
+    let mut c = word.chars();
+    let first = c.next();
+    let second = c.next();
+    let one = first.filter(|f| matches!(f, 'و' | 'ف' | 'ب' | 'ك' | 'ل'));
+    let two = match (first, second) {
+        (Some('و' | 'ف'), Some('ب' | 'ك' | 'ل')) => Some(2 * 'و'.len_utf8()),
+        _ => None,
+    };
+    let len = word.len();
+    [Some(0), one.map(char::len_utf8), two]
+        .into_iter()
+        .flatten()
+        .filter(move |&s| s < len)
+}
+
+/// The start of the run of word characters that ends at `s`.
+fn word_start(key: &str, s: usize) -> usize {
+    key[..s]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map_or(s, |(i, _)| i)
 }
 
 /// `[وف]?[بكل]?` (with `allow_lam`), or `[وف]?[بك]?` before the article.
@@ -415,6 +579,19 @@ mod tests {
             .all(|(_, c, k)| c == "أرمينيا" && *k == MentionKind::Demonym));
         assert_eq!(f.len(), 2, "{f:?}"); // الأرمنية is not listed, أرمينية is
         assert_eq!(names("للأرمنيين").len(), 0);
+    }
+
+    #[test]
+    fn byte_word_test_agrees_with_the_char_one() {
+        let text = "أ ب،ـ ٠ a9 \u{0620}\u{064B}\u{066E}\u{0671}ۀ é\u{200F}؟-x";
+        let key = fold(text).key;
+        for (i, c) in key.char_indices() {
+            assert_eq!(
+                word_char_at(&key, i),
+                (is_word_char(c), c.len_utf8()),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
