@@ -67,14 +67,26 @@ pub type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 #[derive(Debug, Default)]
 pub(crate) struct Taken(Vec<u64>);
 
-impl Taken {
-    fn bit(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
-    }
+/// The 64-bit words a range covers, each with the mask of its bits.
+fn masks(r: &Range<usize>) -> impl Iterator<Item = (usize, u64)> {
+    let (start, end) = (r.start, r.end);
+    let last = if end > start { (end - 1) / 64 + 1 } else { 0 };
+    (start / 64..last).map(move |w| {
+        let lo = start.max(w * 64) - w * 64;
+        let hi = end.min(w * 64 + 64) - w * 64;
+        let ones = if hi - lo == 64 {
+            u64::MAX
+        } else {
+            (1u64 << (hi - lo)) - 1
+        };
+        (w, ones << lo)
+    })
+}
 
+impl Taken {
     /// Whether `r` overlaps a range already taken.
     pub(crate) fn overlaps(&self, r: &Range<usize>) -> bool {
-        r.clone().any(|i| self.bit(i))
+        masks(r).any(|(w, m)| self.0.get(w).is_some_and(|x| x & m != 0))
     }
 
     /// Takes `r` unless it overlaps a range already taken.
@@ -86,8 +98,8 @@ impl Taken {
         if self.0.len() < words {
             self.0.resize(words, 0);
         }
-        for i in r.clone() {
-            self.0[i / 64] |= 1 << (i % 64);
+        for (w, m) in masks(r) {
+            self.0[w] |= m;
         }
         true
     }
@@ -109,6 +121,9 @@ mod tests {
         assert!(t.overlaps(&(150..151)));
         assert!(!t.overlaps(&(200..300)));
         assert!(t.insert(&(5..5)), "an empty range overlaps nothing");
+        assert!(!t.overlaps(&(300..364)));
+        assert!(t.insert(&(300..364)) && t.overlaps(&(363..364)) && !t.overlaps(&(364..365)));
+        assert!(t.overlaps(&(64..65)) && t.overlaps(&(127..129)));
     }
 
     #[test]

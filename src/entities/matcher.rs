@@ -318,11 +318,13 @@ impl Matcher {
         // `month_only`, a month glued to digits (اكتوبر2020).
         let mut found = |s: usize, i: u32, tok_start: usize, month_only: bool| {
             let i = i as usize;
-            let k: &str = &self.keys[i];
-            if !key[s..].starts_with(k) {
+            let k = self.keys[i].as_bytes();
+            let e = s + k.len();
+            // The last byte first: most keys sharing a first word differ there.
+            let kb = key.as_bytes();
+            if e > kb.len() || kb[e - 1] != k[k.len() - 1] || !kb[s..].starts_with(k) {
                 return;
             }
-            let e = s + k.len();
             match self.extra[i] {
                 Extra::None => {}
                 Extra::Month if month_stands_alone(key, &(s..e)) => out.anchors.months.push(s..e),
