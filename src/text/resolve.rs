@@ -23,15 +23,10 @@ pub fn resolve_simple(
 ) -> Vec<u8> {
     let e = if rtl { R } else { L };
     let sos = e;
-    weak(classes, sos);
     if rtl && !classes.contains(&L) {
-        // No L after W1–W7: every strong type, numbers included, counts as R
-        // for N0–N2, so brackets and other neutrals all resolve to R.
-        return classes
-            .iter()
-            .map(|&c| if matches!(c, AN | EN) { 2 } else { 1 })
-            .collect();
+        return numbers_in_rtl(classes);
     }
+    weak(classes, sos);
     brackets(classes, &base, e, sos);
     neutral(classes, e, sos);
     classes
@@ -44,6 +39,63 @@ pub fn resolve_simple(
             (true, _) => 1,
         })
         .collect()
+}
+
+/// Levels of a right-to-left paragraph without L: every strong type,
+/// numbers included, counts as R for N0–N2, so brackets and other neutrals
+/// resolve to R (level 1) and only numbers after W1–W5 get level 2.
+fn numbers_in_rtl(cls: &mut [BidiClass]) -> Vec<u8> {
+    // W1–W3 (NSM takes the previous type; EN after AL is AN).
+    let mut prev = R;
+    let mut after_al = false;
+    let mut any_number = false;
+    for c in cls.iter_mut() {
+        if *c == NSM {
+            *c = prev;
+        }
+        prev = *c;
+        match *c {
+            AL => after_al = true,
+            R => after_al = false,
+            EN if after_al => *c = AN,
+            _ => {}
+        }
+        any_number |= matches!(*c, EN | AN);
+    }
+    if !any_number {
+        return vec![1; cls.len()];
+    }
+    // W4: a single separator between two numbers of the same kind.
+    for i in 1..cls.len().saturating_sub(1) {
+        let (a, b) = (cls[i - 1], cls[i + 1]);
+        match cls[i] {
+            ES | CS if a == EN && b == EN => cls[i] = EN,
+            CS if a == AN && b == AN => cls[i] = AN,
+            _ => {}
+        }
+    }
+    // W5 (terminators next to European numbers), then the levels.
+    let mut levels: Vec<u8> = cls
+        .iter()
+        .map(|&c| if matches!(c, EN | AN) { 2 } else { 1 })
+        .collect();
+    let mut i = 0;
+    while i < cls.len() {
+        if cls[i] != ET {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < cls.len() && cls[i] == ET {
+            i += 1;
+        }
+        let before = start > 0 && cls[start - 1] == EN;
+        let after = i < cls.len() && cls[i] == EN;
+        if before || after {
+            levels[start..i].iter_mut().for_each(|l| *l = 2);
+        }
+    }
+    levels
 }
 
 /// W1–W7.
