@@ -184,6 +184,7 @@ fn build(
     let total: usize = texts.iter().map(|t| t.len()).sum();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
+    let reported = Mutex::new(0usize);
     let merged: Mutex<FxHashMap<EntityKey, Vec<DocCount>>> = Mutex::new(FxHashMap::default());
     let work = || {
         let mut map: FxHashMap<EntityKey, Vec<DocCount>> = FxHashMap::default();
@@ -197,7 +198,13 @@ fn build(
             let before = done.fetch_add(text.len(), Ordering::Relaxed);
             let after = before + text.len();
             if after * 100 / total.max(1) > before * 100 / total.max(1) {
-                progress((after, total));
+                // Workers finish out of order: without the lock a worker
+                // could report 50 % after another has reported 60 %.
+                let mut last = reported.lock().unwrap_or_else(|e| e.into_inner());
+                if after > *last {
+                    *last = after;
+                    progress((after, total));
+                }
             }
         }
         // A poisoned lock only means another worker panicked; its part is
