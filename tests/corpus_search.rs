@@ -301,3 +301,31 @@ fn the_hit_cells_are_highlighted_in_the_snippet() {
         assert!(folded.ends_with("تدفع"), "highlighted cells: {lit:?}");
     }
 }
+
+#[test]
+fn hit_counts_are_arabic_under_the_arabic_interface() {
+    let mut a = searched(100, 30, "روسيا");
+    a.ui_lang = qari::config::UiLang::Ar;
+    let text = screen_text(&buffer(&a, 100, 30));
+    assert!(!text.contains("hits"), "{text}");
+    let count = popup(&a)
+        .groups()
+        .next()
+        .map(|(_, g)| g.hits.len())
+        .expect("a group");
+    let shaped: String = qari::text::layout_inline(
+        &format!("{count} نتيجة"),
+        100,
+        &qari::text::LayoutOptions {
+            width: 100,
+            bidi: qari::text::BidiMode::App,
+            shape: true,
+            direction: None,
+        },
+    )
+    .cells
+    .iter()
+    .map(|c| c.symbol.as_str())
+    .collect();
+    assert!(text.contains(&shaped), "{shaped}\n{text}");
+}

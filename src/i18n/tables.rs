@@ -40,6 +40,7 @@ pub const MESSAGES: &[(Msg, &str, &str)] = &[
 /// Further English → Arabic words used by the panes (tab names, mode
 /// badges), looked up by [`localize`]. Add a row when adding such a word.
 pub const PHRASES: &[(&str, &str)] = &[
+    ("1 hit", "نتيجة واحدة"),
     ("Info", "معلومات"),
     ("LIST", "القائمة"),
     ("READ", "القراءة"),
@@ -195,6 +196,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("{} help", "{} مساعدة"),
     ("{} docs {}×", "{} مستند {}×"),
+    ("{} hits", "{} نتيجة"),
     ("{} hits in {} documents", "النتائج {} في {} مستند"),
     ("{} hit in {} documents", "النتائج {} في {} مستند"),
     ("{} hits in {} document", "النتائج {} في {} مستند"),

@@ -140,6 +140,7 @@ fn header(buf: &mut Buffer, row: Rect, app: &App, g: &SearchGroup) {
     } else {
         format!("{} hits", g.hits.len())
     };
+    let count = app.localize_text(&count);
     let count_w = (count.chars().count() as u16 + 1).min(row.width / 3);
     let ctx: InlineCtx<'_> = app.inline_ctx();
     draw_inline(
