@@ -100,7 +100,7 @@ fn main() {
     for i in 0..corpus.docs.len() {
         service.enqueue(key(i));
     }
-    let text_of = |k: qari::corpus::DocKey| corpus.docs.get(k.file).map(|d| d.text.as_str());
+    let text_of = |k: qari::corpus::DocKey| corpus.docs.get(k.file).map(|d| d.text.clone());
     service.pump(text_of);
     let n = corpus.docs.len();
     let mut peak = rss_mb();

@@ -66,7 +66,7 @@ fn doc(text: String) -> Document {
         title: String::new(),
         source: None,
         date: None,
-        text,
+        text: text.into(),
         paragraphs: Vec::new(),
         sentences: Vec::new(),
         notes: Vec::new(),

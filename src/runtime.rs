@@ -184,13 +184,13 @@ pub fn load_jump_history(data_dir: &std::path::Path) -> Vec<String> {
 
 impl EffectRunner {
     /// Hands the corpus search index the texts of queued documents it is
-    /// ready for (copies, a few batches ahead of its folding).
+    /// ready for (shared, a few batches ahead of its folding).
     pub fn pump_grep(&mut self, app: &mut App) {
         let docs = &app.corpus.docs;
         let text_of = |k| {
             app.doc_index(k)
                 .and_then(|i| docs.get(i))
-                .map(|d| d.text.as_str())
+                .map(|d| std::sync::Arc::clone(&d.text))
         };
         if let Some(u) = self.grep.pump(text_of) {
             app.handle_event(AppEvent::Grep(u));

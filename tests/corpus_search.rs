@@ -19,7 +19,7 @@ use ratatui::Terminal;
 fn runner(a: &App) -> EffectRunner {
     let mut fx = EffectRunner::default();
     for (i, d) in a.corpus.docs.iter().enumerate() {
-        fx.grep.add(a.doc_key(i).expect("key"), &d.text);
+        fx.grep.add(a.doc_key(i).expect("key"), d.text.clone());
     }
     fx
 }

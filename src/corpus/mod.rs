@@ -46,7 +46,7 @@ pub struct Document {
     /// Publication date written near the top.
     pub date: Option<DocDate>,
     /// The decoded, sanitised text (LF line ends, no control characters).
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// Byte ranges of the paragraphs (non-empty lines, trimmed) in `text`.
     pub paragraphs: Vec<Range<usize>>,
     /// Byte ranges of the sentences in `text`.

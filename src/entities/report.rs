@@ -150,7 +150,7 @@ mod tests {
             title: String::new(),
             source: None,
             date: None,
-            text: text.to_string(),
+            text: text.into(),
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             notes: Vec::new(),

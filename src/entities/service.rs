@@ -128,7 +128,7 @@ impl IndexService {
         let keys = keys.to_vec();
         match &mut self.mode {
             Mode::Inline => {
-                let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+                let texts: Vec<&str> = docs.iter().map(|d| &*d.text).collect();
                 let index = build(&ex, &texts, keys, 1, &AtomicBool::new(false), &|_| {})?;
                 Some(IndexEvent::Ready {
                     generation,
@@ -140,14 +140,14 @@ impl IndexService {
                 threads,
                 cancel,
             } => {
-                // The texts are copied: the app keeps its documents and may
-                // change the list while the build runs.
-                let texts: Vec<String> = docs.iter().map(|d| d.text.clone()).collect();
+                // The texts are shared, not copied: the app may change its
+                // list of documents while the build runs.
+                let texts: Vec<Arc<str>> = docs.iter().map(|d| Arc::clone(&d.text)).collect();
                 let stop = Arc::new(AtomicBool::new(false));
                 *cancel = Some(Arc::clone(&stop));
                 let (deliver, threads) = (Arc::clone(deliver), *threads);
                 std::thread::spawn(move || {
-                    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                    let refs: Vec<&str> = texts.iter().map(|t| &**t).collect();
                     let progress = |(done, total)| {
                         deliver(IndexEvent::Progress {
                             generation,
@@ -241,7 +241,7 @@ mod tests {
             title: String::new(),
             source: None,
             date: None,
-            text: text.to_string(),
+            text: text.into(),
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             notes: Vec::new(),

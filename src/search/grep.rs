@@ -37,6 +37,12 @@ impl HasText for String {
     }
 }
 
+impl HasText for std::sync::Arc<str> {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
 impl HasText for &str {
     fn text(&self) -> &str {
         self

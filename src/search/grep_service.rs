@@ -65,16 +65,16 @@ struct CorpusGrep {
     index: GrepIndex,
     keys: Vec<DocKey>,
     /// Texts of documents whose keys hold letters outside the one-byte alphabet.
-    texts: HashMap<usize, Box<str>>,
+    texts: HashMap<usize, Arc<str>>,
 }
 
 impl CorpusGrep {
-    fn add(&mut self, keys: Vec<DocKey>, texts: Vec<String>) {
+    fn add(&mut self, keys: Vec<DocKey>, texts: Vec<Arc<str>>) {
         let first = self.index.len();
         self.index.extend(&texts);
         for (i, t) in texts.into_iter().enumerate() {
             if self.index.has_other_letters(first + i) {
-                self.texts.insert(first + i, t.into_boxed_str());
+                self.texts.insert(first + i, t);
             }
         }
         self.keys.extend(keys);
@@ -106,7 +106,7 @@ impl CorpusGrep {
 }
 
 enum Msg {
-    Add(Vec<DocKey>, Vec<String>),
+    Add(Vec<DocKey>, Vec<Arc<str>>),
     Query(u64, String),
 }
 
@@ -119,7 +119,7 @@ enum Mode {
 pub struct GrepService {
     mode: Mode,
     pending_keys: Vec<DocKey>,
-    pending_texts: Vec<String>,
+    pending_texts: Vec<Arc<str>>,
     /// Documents waiting to be copied to the index ([`GrepService::pump`]).
     queue: VecDeque<DocKey>,
     /// Documents handed to the index, and how many it reported indexed.
@@ -200,14 +200,14 @@ impl GrepService {
     /// faster than the folding never piles up copies of the corpus in the
     /// channel. Inline, everything queued is folded now and the new count
     /// returned. Documents `text_of` does not know are dropped.
-    pub fn pump<'t>(&mut self, text_of: impl Fn(DocKey) -> Option<&'t str>) -> Option<GrepUpdate> {
+    pub fn pump(&mut self, text_of: impl Fn(DocKey) -> Option<Arc<str>>) -> Option<GrepUpdate> {
         let inline = matches!(self.mode, Mode::Inline(_));
         while !self.queue.is_empty() && (inline || self.sent < self.indexed + IN_FLIGHT) {
             let n = self.queue.len().min(BATCH);
             for key in self.queue.drain(..n) {
                 if let Some(t) = text_of(key) {
                     self.pending_keys.push(key);
-                    self.pending_texts.push(t.to_string());
+                    self.pending_texts.push(t);
                 }
             }
             self.sent += self.pending_keys.len();
@@ -220,11 +220,11 @@ impl GrepService {
         None
     }
 
-    /// Queues one document for indexing with a copy of its text (the index
-    /// keeps the fold, not the copy).
-    pub fn add(&mut self, key: DocKey, text: &str) {
+    /// Queues one document for indexing with its text (shared with the
+    /// app's document; the index keeps the fold, not the text).
+    pub fn add(&mut self, key: DocKey, text: impl Into<Arc<str>>) {
         self.pending_keys.push(key);
-        self.pending_texts.push(text.to_string());
+        self.pending_texts.push(text.into());
         if self.pending_keys.len() >= BATCH {
             self.flush();
         }
@@ -386,7 +386,7 @@ mod tests {
     fn inline_search_maps_key_hits_back_to_the_texts() {
         let mut s = GrepService::inline();
         for (i, t) in TEXTS.iter().enumerate() {
-            s.add(key(i), t);
+            s.add(key(i), *t);
         }
         let u = s.query(1, "روسيا");
         assert_eq!(u[0], GrepUpdate::Indexed(3));
@@ -435,7 +435,7 @@ mod tests {
         for i in 0..3 * BATCH {
             s.enqueue(key(i));
         }
-        let text = |_| Some("نص");
+        let text = |_| Some("نص".into());
         assert_eq!(s.pump(text), None);
         assert_eq!(s.sent, IN_FLIGHT, "no report from the index yet");
         s.indexed(BATCH);
@@ -450,7 +450,7 @@ mod tests {
         for i in 0..3 {
             s.enqueue(key(i));
         }
-        let u = s.pump(|k| TEXTS.get(k.file).copied());
+        let u = s.pump(|k| TEXTS.get(k.file).map(|t| (*t).into()));
         assert_eq!(u, Some(GrepUpdate::Indexed(3)));
         assert_eq!(hits_of(&s.query(1, "روسيا"), 1).len(), 2);
     }

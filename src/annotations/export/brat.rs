@@ -56,7 +56,7 @@ pub fn files(c: &Collected) -> Vec<(String, String)> {
                 ann.push_str(&format!("#{t}\tAnnotatorNotes T{t}\t{note}\n"));
             }
         }
-        out.push((format!("{name}.txt"), text.clone()));
+        out.push((format!("{name}.txt"), text.to_string()));
         out.push((format!("{name}.ann"), ann));
     }
     let mut conf = String::from("# written by qari: the labels used\n[entities]\n");

@@ -91,7 +91,7 @@ fn brat_spans_equal_the_document_text() {
     for d in &docs {
         let base = brat::base_name(&d.id);
         let txt = get(&format!("{base}.txt")).unwrap();
-        assert_eq!(txt, d.text);
+        assert_eq!(txt, &*d.text);
         let chars: Vec<char> = txt.chars().collect();
         let ann = get(&format!("{base}.ann")).unwrap();
         for line in ann.lines().filter(|l| l.starts_with('T')) {
