@@ -61,15 +61,8 @@ fn cpu_from(path: &str) -> Duration {
 
 fn doc(text: String) -> Document {
     Document {
-        id: String::new(),
-        path: None,
-        title: String::new(),
-        source: None,
-        date: None,
         text: text.into(),
-        paragraphs: Vec::new(),
-        sentences: Vec::new(),
-        notes: Vec::new(),
+        ..Document::default()
     }
 }
 

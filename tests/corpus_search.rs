@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{app, app_sized, keys, screen_text};
+use common::{app, app_sized, keys, screen_text, type_text};
 use qari::action::Effect;
 use qari::app::{App, Pane, Popup, SearchPopup};
 use qari::event::AppEvent;
@@ -28,18 +28,6 @@ fn runner(a: &App) -> EffectRunner {
 fn type_keys(a: &mut App, fx: &mut EffectRunner, seq: &str) {
     for e in keys(a, seq) {
         assert_eq!(fx.run(e, a).expect("effect"), Flow::Continue);
-    }
-}
-
-fn type_text(a: &mut App, fx: &mut EffectRunner, text: &str) {
-    for c in text.chars() {
-        let ev = crossterm::event::KeyEvent::new(
-            crossterm::event::KeyCode::Char(c),
-            crossterm::event::KeyModifiers::NONE,
-        );
-        for e in a.handle_event(AppEvent::Key(ev)) {
-            fx.run(e, a).expect("effect");
-        }
     }
 }
 

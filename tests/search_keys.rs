@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{app, keys};
+use common::{app, keys, type_text};
 use qari::action::Effect;
 use qari::app::{App, Pane, Popup};
 use qari::event::AppEvent;
@@ -26,18 +26,6 @@ fn type_keys(a: &mut App, fx: &mut EffectRunner, seq: &str) -> Vec<Effect> {
         assert_eq!(fx.run(e, a).expect("effect"), Flow::Continue);
     }
     effects
-}
-
-fn type_text(a: &mut App, fx: &mut EffectRunner, text: &str) {
-    for c in text.chars() {
-        let ev = crossterm::event::KeyEvent::new(
-            crossterm::event::KeyCode::Char(c),
-            crossterm::event::KeyModifiers::NONE,
-        );
-        for e in a.handle_event(AppEvent::Key(ev)) {
-            fx.run(e, a).expect("effect");
-        }
-    }
 }
 
 fn jump_rows(a: &App) -> Vec<String> {

@@ -31,7 +31,7 @@ pub struct DocDate {
 }
 
 /// One article of the corpus.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     /// Stable id: the path relative to the folder given on the command line,
     /// or the `id` field of a JSONL record.

@@ -146,14 +146,8 @@ mod tests {
     fn doc(text: &str) -> Document {
         Document {
             id: "t.txt".into(),
-            path: None,
-            title: String::new(),
-            source: None,
-            date: None,
             text: text.into(),
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
-            notes: Vec::new(),
+            ..Document::default()
         }
     }
 

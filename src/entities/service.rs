@@ -236,15 +236,8 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         Document {
-            id: String::new(),
-            path: None,
-            title: String::new(),
-            source: None,
-            date: None,
             text: text.into(),
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
-            notes: Vec::new(),
+            ..Document::default()
         }
     }
 

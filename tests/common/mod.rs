@@ -11,6 +11,7 @@ use qari::app::App;
 use qari::corpus::Corpus;
 use qari::event::AppEvent;
 use qari::keymap::parse_keys;
+use qari::runtime::EffectRunner;
 use qari::text::LayoutOptions;
 
 /// The bundled seeds folder, relative to the package root (cargo runs
@@ -66,4 +67,18 @@ pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Types `text` one character at a time, carrying out each effect with `fx`
+/// (searches answer at once with an inline runner).
+pub fn type_text(a: &mut App, fx: &mut EffectRunner, text: &str) {
+    for c in text.chars() {
+        let ev = crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::NONE,
+        );
+        for e in a.handle_event(AppEvent::Key(ev)) {
+            fx.run(e, a).expect("effect");
+        }
+    }
 }
