@@ -7,11 +7,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Clear, Widget};
 
 use super::areas::Areas;
-use super::inline::{border_title, draw_inline, put_cells, Align, InlineCtx};
-use super::jump::draw_input;
+use super::inline::{draw_inline, put_cells, Align, InlineCtx};
+use super::jump::draw_query_frame;
 use crate::app::{App, Highlight, SearchGroup, SearchPopup};
 use crate::search::{snippet, KeyHit};
 use crate::text::layout_inline;
@@ -61,20 +60,10 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
         return;
     }
     let theme = &app.theme;
-    Clear.render(area, buf);
-    let block = Block::bordered().border_style(theme.border_focused);
-    let body = block.inner(area);
-    block.render(area, buf);
     let title = title(app, p, area.width);
-    let title = app.localize_text(title.trim());
-    border_title(buf, area, &title, app.inline_ctx(), theme.title);
-    if body.height < 2 || body.width < 4 {
+    let Some(list) = draw_query_frame(buf, area, app, &title, &p.input) else {
         return;
-    }
-    buf.set_stringn(body.x, body.y, "› ", 2, theme.key);
-    let query_area = Rect::new(body.x + 2, body.y, body.width - 2, 1);
-    draw_input(buf, query_area, app, &p.input, theme.text);
-    let list = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
+    };
     if p.doc_count() == 0 {
         let msg = if let Some(note) = indexing_note(app) {
             note

@@ -49,6 +49,32 @@ pub(crate) fn draw_input(
     end
 }
 
+/// Draws the frame shared by the query popups in `area`: border, the
+/// (localised) `title`, and the query row `› input`. Returns the list area
+/// below the query, or `None` when there is no room for a list.
+pub(crate) fn draw_query_frame(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    title: &str,
+    input: &LineInput,
+) -> Option<Rect> {
+    let theme = &app.theme;
+    Clear.render(area, buf);
+    let block = Block::bordered().border_style(theme.border_focused);
+    let body = block.inner(area);
+    block.render(area, buf);
+    let title = app.localize_text(title.trim());
+    border_title(buf, area, &title, app.inline_ctx(), theme.title);
+    if body.height < 2 || body.width < 4 {
+        return None;
+    }
+    buf.set_stringn(body.x, body.y, "› ", 2, theme.key);
+    let query_area = Rect::new(body.x + 2, body.y, body.width - 2, 1);
+    draw_input(buf, query_area, app, input, theme.text);
+    Some(Rect::new(body.x, body.y + 1, body.width, body.height - 1))
+}
+
 /// Draws the jump popup.
 pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &JumpPopup) {
     let areas = Areas::compute(screen, &app.prefs, app.focus);
@@ -57,7 +83,6 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &JumpPopup) {
         return;
     }
     let theme = &app.theme;
-    Clear.render(area, buf);
     // "searching…" until the ranked rows answer the query in the field
     let title = if p.waiting {
         " Jump · searching… · Enter opens, Esc closes ".to_string()
@@ -68,18 +93,9 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &JumpPopup) {
             p.total
         )
     };
-    let block = Block::bordered().border_style(theme.border_focused);
-    let body = block.inner(area);
-    block.render(area, buf);
-    let title = app.localize_text(title.trim());
-    border_title(buf, area, &title, app.inline_ctx(), theme.title);
-    if body.height < 2 || body.width < 4 {
+    let Some(list) = draw_query_frame(buf, area, app, &title, &p.input) else {
         return;
-    }
-    buf.set_stringn(body.x, body.y, "› ", 2, theme.key);
-    let query_area = Rect::new(body.x + 2, body.y, body.width - 2, 1);
-    draw_input(buf, query_area, app, &p.input, theme.text);
-    let list = Rect::new(body.x, body.y + 1, body.width, body.height - 1);
+    };
     let rows = list.height as usize;
     let offset = if p.selected >= rows {
         p.selected + 1 - rows
