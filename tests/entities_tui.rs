@@ -249,22 +249,7 @@ fn entities_tab_snapshot_120x40() {
     t.draw(|f| qari::ui::render(f, &a)).unwrap();
     let buf = t.backend().buffer();
     let area = a.areas().sidebar.unwrap();
-    let mut out = String::new();
-    for y in area.y..area.bottom() {
-        out.push('\u{202D}');
-        let mut skip = 0;
-        for x in area.x..area.right() {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buf[(x, y)].symbol();
-            out.push_str(s);
-            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
-        }
-        out.push_str("\u{202C}\n");
-    }
-    insta::assert_snapshot!(out);
+    insta::assert_snapshot!(common::screen_text_in(buf, area));
 }
 
 fn with_colors(colors: &str) -> App {

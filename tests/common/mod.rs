@@ -50,11 +50,16 @@ pub fn keys(app: &mut App, seq: &str) -> Vec<Effect> {
 /// (LRO … PDF) so that an editor shows the cells in screen order instead of
 /// reordering the Arabic again; a wide symbol's covered cell is skipped.
 pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    screen_text_in(buf, buf.area)
+}
+
+/// [`screen_text`] of the cells of `area` only (one pane of the screen).
+pub fn screen_text_in(buf: &ratatui::buffer::Buffer, area: ratatui::layout::Rect) -> String {
     let mut out = String::new();
-    for y in 0..buf.area.height {
+    for y in area.y..area.bottom() {
         out.push('\u{202D}');
         let mut skip = 0;
-        for x in 0..buf.area.width {
+        for x in area.x..area.right() {
             if skip > 0 {
                 skip -= 1;
                 continue;
