@@ -1,12 +1,5 @@
-//! What `qari search` matches against, read quickly.
-//!
-//! `qari search` is used on large title lists (a JSONL of `{"id","title",
-//! "text":""}` records) where the whole process should cost a fraction of
-//! `fzf --filter`. Such JSONL files are parsed here in parallel chunks,
-//! keeping only id, title, source and date; clean fields are not copied but
-//! referenced in the file's text. A JSONL file whose records carry text, and
-//! every other file, goes through the corpus loader (so titles and first
-//! sentences are exactly what the TUI shows).
+//! Title-only JSONL files read in blocks of whole lines and parsed in
+//! parallel, keeping only id, title, source and date.
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -14,154 +7,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::{jsonline, JumpFields, JumpIndex};
-use crate::corpus::{self, walk, Document, Skipped};
+use super::clean::clean;
+use super::{Item, Listings, Span};
+use crate::corpus::{walk, Skipped};
+use crate::search::jsonline;
 
 /// Bytes of JSONL per block read (and per parallel work item).
 const BLOCK_BYTES: usize = 256 * 1024;
-
-/// A string of a listing: a byte range of one of the backing texts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Span {
-    text: u32,
-    start: u32,
-    end: u32,
-}
-
-/// One searchable item: what the jump popup lists for a document. Empty
-/// spans are absent fields.
-#[derive(Debug, Clone, Copy, Default)]
-struct Item {
-    id: Span,
-    title: Span,
-    source: Span,
-    date: Span,
-    first_sentence: Span,
-}
-
-/// The searchable items of a corpus or title list (id, title, source, date,
-/// first sentence), stored compactly: fields point into a few large texts.
-#[derive(Debug, Default)]
-pub struct Listings {
-    texts: Vec<String>,
-    items: Vec<Item>,
-}
-
-/// Collects owned strings into an arena text of [`Listings`].
-#[derive(Default)]
-struct Arena {
-    text: String,
-}
-
-impl Listings {
-    /// Number of items.
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    fn get(&self, s: Span) -> &str {
-        self.texts
-            .get(s.text as usize)
-            .and_then(|t| t.get(s.start as usize..s.end as usize))
-            .unwrap_or("")
-    }
-
-    fn opt(&self, s: Span) -> Option<&str> {
-        Some(self.get(s)).filter(|t| !t.is_empty())
-    }
-
-    /// The id of item `i` ("" past the end).
-    pub fn id(&self, i: usize) -> &str {
-        self.items.get(i).map_or("", |it| self.get(it.id))
-    }
-
-    /// The title of item `i` ("" past the end).
-    pub fn title(&self, i: usize) -> &str {
-        self.items.get(i).map_or("", |it| self.get(it.title))
-    }
-
-    /// The fields of item `i` to index.
-    pub fn fields(&self, i: usize) -> JumpFields<'_> {
-        let it = self.items.get(i).copied().unwrap_or_default();
-        JumpFields {
-            title: self.get(it.title),
-            source: self.opt(it.source),
-            date: self.opt(it.date),
-            first_sentence: self.opt(it.first_sentence),
-        }
-    }
-
-    /// The fuzzy-jump index of every item, built in parallel.
-    pub fn index(&self) -> JumpIndex {
-        let ids: Vec<usize> = (0..self.len()).collect();
-        JumpIndex::concat(
-            ids.par_chunks(2048)
-                .map(|c| {
-                    let mut part = JumpIndex::default();
-                    for &i in c {
-                        part.push(&self.fields(i));
-                    }
-                    part
-                })
-                .collect(),
-        )
-    }
-
-    /// The listings of loaded documents (copied into one text).
-    pub fn from_documents(docs: &[Document]) -> Listings {
-        let mut out = Listings::default();
-        let mut arena = String::new();
-        for d in docs {
-            let f = JumpFields::from(d);
-            // Keep offsets within u32: start a new text when this one is full.
-            if arena.len() > (u32::MAX as usize) / 2 {
-                out.texts.push(std::mem::take(&mut arena));
-            }
-            let t = out.texts.len() as u32;
-            let mut put = |s: Option<&str>| {
-                let start = arena.len() as u32;
-                arena.push_str(s.unwrap_or(""));
-                Span {
-                    text: t,
-                    start,
-                    end: arena.len() as u32,
-                }
-            };
-            out.items.push(Item {
-                id: put(Some(&d.id)),
-                title: put(Some(f.title)),
-                source: put(f.source),
-                date: put(f.date),
-                first_sentence: put(f.first_sentence),
-            });
-        }
-        out.texts.push(arena);
-        out
-    }
-
-    /// Appends the items of another listing after these.
-    fn append(&mut self, other: Listings) {
-        let base = self.texts.len() as u32;
-        self.texts.extend(other.texts);
-        self.items.extend(other.items.into_iter().map(|mut it| {
-            for s in [
-                &mut it.id,
-                &mut it.title,
-                &mut it.source,
-                &mut it.date,
-                &mut it.first_sentence,
-            ] {
-                s.text += base;
-            }
-            it
-        }));
-    }
-}
 
 #[derive(Deserialize)]
 struct Rec<'a> {
@@ -211,86 +63,6 @@ impl<'de: 'a, 'a> Deserialize<'de> for Id<'a> {
         d.deserialize_any(V(std::marker::PhantomData))
     }
 }
-
-/// A field made safe and single-line, as the corpus loader does.
-fn clean(s: &str) -> Cow<'_, str> {
-    if is_clean(s) {
-        return Cow::Borrowed(s);
-    }
-    let t = corpus::decode::nfc(corpus::sanitize::sanitize(s.to_string()).text);
-    Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// Whether [`clean`] would leave `s` as it is: nothing to sanitise, surely
-/// NFC, single spaces between words and no other white space (only
-/// characters with the lead bytes C2, E1, E2 and E3 are decoded to check).
-fn is_clean(s: &str) -> bool {
-    plain(s) || is_clean_slow(s)
-}
-
-/// The common case of [`is_clean`], decided without decoding most of the
-/// text: printable ASCII and Arabic-script characters (U+0600..U+06FF) in
-/// words separated by single spaces, where a combining mark never follows
-/// another mark (the order of marks is what NFC might change) and is none
-/// of U+0653..U+0655 (which compose with the letter before them).
-fn plain(s: &str) -> bool {
-    let b = s.as_bytes();
-    let (mut space, mut mark) = (true, false);
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        match x {
-            b' ' if space => return false,
-            b' ' => (space, mark) = (true, false),
-            0x21..=0x7E => (space, mark) = (false, false),
-            0xD8..=0xDB => {
-                let Some(&y) = b.get(i + 1) else {
-                    return false;
-                };
-                let cp = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
-                let is_mark = matches!(cp, 0x610..=0x61A | 0x64B..=0x65F | 0x670 | 0x6D6..=0x6ED);
-                if is_mark && (mark || matches!(cp, 0x653..=0x655)) {
-                    return false;
-                }
-                (space, mark) = (false, is_mark);
-                i += 2;
-                continue;
-            }
-            _ => return false,
-        }
-        i += 1;
-    }
-    !space
-}
-
-fn is_clean_slow(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
-        return false;
-    }
-    let mut prev = 0u8;
-    for (i, &x) in b.iter().enumerate() {
-        let bad = match x {
-            b' ' => prev == b' ',
-            b'\t'..=b'\r' => true,
-            0xC2 | 0xE1..=0xE3 => s
-                .get(i..)
-                .and_then(|t| t.chars().next())
-                .is_none_or(char::is_whitespace),
-            _ => false,
-        };
-        if bad {
-            return false;
-        }
-        prev = x;
-    }
-    corpus::scan::scan(s)
-        == corpus::scan::Scan {
-            first_unsafe: None,
-            surely_nfc: true,
-        }
-}
-
 /// What one chunk of a title JSONL gave.
 #[derive(Default)]
 struct Part {
@@ -298,6 +70,12 @@ struct Part {
     arena: Arena,
     skipped: Vec<Skipped>,
     has_text: bool,
+}
+
+/// Collects owned strings into an arena text of [`Listings`].
+#[derive(Default)]
+struct Arena {
+    text: String,
 }
 
 impl Arena {
@@ -468,23 +246,8 @@ fn read_blocks(path: &Path) -> std::io::Result<Option<Vec<String>>> {
         .collect();
     Ok(texts)
 }
-
-/// Reads the listings of `paths` (files and folders; the default corpus
-/// when empty), in corpus order, with the files that were skipped.
-pub fn read_listings(paths: &[PathBuf]) -> (Listings, Vec<Skipped>) {
-    if paths.is_empty() {
-        let c = corpus::load_default();
-        return (Listings::from_documents(&c.docs), c.skipped);
-    }
-    if let Some(fast) = read_title_files(paths) {
-        return fast;
-    }
-    let c = corpus::load(paths);
-    (Listings::from_documents(&c.docs), c.skipped)
-}
-
 /// The fast path: every file is a title-only JSONL file on disk.
-fn read_title_files(paths: &[PathBuf]) -> Option<(Listings, Vec<Skipped>)> {
+pub(super) fn read_title_files(paths: &[PathBuf]) -> Option<(Listings, Vec<Skipped>)> {
     let (files, mut skipped) = walk::plan(paths);
     if !files.iter().all(|f| f.is_jsonl() && f.path().is_some()) {
         return None;
@@ -559,14 +322,8 @@ fn has_duplicate_ids(items: &Listings) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::read_listings;
     use super::*;
-    use proptest::prelude::*;
-
-    /// What `clean` does when the text is not clean.
-    fn clean_slow(s: &str) -> String {
-        let t = corpus::decode::nfc(corpus::sanitize::sanitize(s.to_string()).text);
-        t.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
 
     fn write(lines: &[String]) -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -574,44 +331,6 @@ mod tests {
         std::fs::write(&path, lines.join("\n")).expect("write");
         (dir, path)
     }
-
-    #[test]
-    fn clean_titles_are_kept_and_others_cleaned() {
-        for s in ["روسيا وأرمينيا", "CSTO 2023", "جاهدًا", "“x” – …"] {
-            assert!(is_clean(s), "{s}");
-        }
-        assert!(plain("روسيا وأرمينيا CSTO-2023"));
-        for s in [
-            " a",
-            "a ",
-            "a  b",
-            "a\tb",
-            "a\u{a0}b",
-            "x\u{202E}y",
-            "ب\u{651}\u{64e}",
-            "a\u{1b}[2Jb",
-            "a\u{2003}b",
-        ] {
-            assert!(!is_clean(s), "{s:?}");
-            assert_eq!(clean(s), clean_slow(s), "{s:?}");
-        }
-    }
-
-    proptest! {
-        /// The fast check never keeps a string that cleaning would change.
-        #[test]
-        fn is_clean_implies_unchanged(
-            s in "[a-z \\t\\n\\u{a0}\\u{85}\\u{1b}\\u{600}-\\u{6ff}\\u{2000}-\\u{206f}\\u{3000}\\u{300}\\u{feff}]{0,12}|\\PC{0,12}"
-        ) {
-            if is_clean(&s) {
-                prop_assert_eq!(clean_slow(&s), s.clone());
-            }
-            if plain(&s) {
-                prop_assert!(is_clean_slow(&s));
-            }
-        }
-    }
-
     #[test]
     fn lines_are_numbered_across_chunks() {
         // Enough lines for several parallel chunks.
