@@ -11,13 +11,17 @@
 //! longest first. The same lookups find month names, relative date words
 //! and boilerplate markers, so one pass serves dates and boilerplate too.
 
+mod build;
+mod words;
+
 use std::ops::Range;
 
-use super::boilerplate::TAIL_MARKERS;
-use super::dates::{anchor_words, month_stands_alone, Anchors};
+use super::dates::{month_stands_alone, Anchors};
 use super::fast::{FxHashMap, FxHashSet, Taken};
-use super::gazetteer::{letter_count, Gazetteer};
-use crate::text::fold::{fold_key, Folded};
+use crate::text::fold::Folded;
+use words::{
+    is_word_char, legal_prefix, next_word, proclitic_starts, same_spelling, signature, word_start,
+};
 
 /// Whether a hit is the name itself or an adjective derived from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,7 +37,7 @@ pub enum MentionKind {
 pub struct Hit {
     /// Byte range in the original text.
     pub range: Range<usize>,
-    /// Index into [`Gazetteer::entries`].
+    /// Index into [`Gazetteer::entries`](super::Gazetteer::entries).
     pub entry: usize,
     /// Name or demonym.
     pub kind: MentionKind,
@@ -105,148 +109,7 @@ pub struct Matcher {
     stop: FxHashSet<String>,
 }
 
-/// Removes harakat and tatweel, which the exact comparison ignores.
-fn strip_marks(s: &str) -> String {
-    s.chars().filter(|c| !is_mark(*c)).collect()
-}
-
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
-}
-
-/// Whether `got` (from the text) is `exact` once marks are removed, or is
-/// it with the article when `exact` has one (either way round), without
-/// allocating.
-fn same_spelling(got: &str, exact: &str) -> bool {
-    let plain = || got.chars().filter(|c| !is_mark(*c));
-    if plain().eq(exact.chars()) {
-        return true;
-    }
-    let want = exact.strip_prefix(ARTICLE).unwrap_or(exact);
-    let mut g = plain();
-    g.next() == Some('ا') && g.next() == Some('ل') && g.eq(want.chars())
-}
-
-/// Letters and digits; the Arabic and ASCII ranges are answered without
-/// the Unicode tables, which this hot loop felt.
-fn is_word_char(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{064A}' => true,
-        ' ' | '\n' | '\t' | '.' | ',' | '،' | '"' | '(' | ')' | ':' | '-' => false,
-        _ if c.is_ascii() => false,
-        _ => c.is_alphanumeric(),
-    }
-}
-
-const ARTICLE: &str = "ال";
-
 impl Matcher {
-    /// Compiles the matcher for `g`.
-    pub fn new(g: &Gazetteer) -> Matcher {
-        let mut keys: Vec<String> = Vec::new();
-        let mut patterns: Vec<Option<Pattern>> = Vec::new();
-        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut push = |key: String, p: Pattern| {
-            if !key.is_empty() && !seen.contains_key(&key) {
-                seen.insert(key.clone(), keys.len());
-                keys.push(key);
-                patterns.push(Some(p));
-            }
-        };
-        for (i, e) in g.entries.iter().enumerate() {
-            let forms = e
-                .aliases
-                .iter()
-                .map(|a| (a, MentionKind::Name))
-                .chain(e.demonyms.iter().map(|d| (d, MentionKind::Demonym)));
-            for (alias, kind) in forms {
-                let plain = strip_marks(alias.trim());
-                let key = fold_key(&plain);
-                let short = letter_count(&key) <= 3;
-                let exact = short.then(|| plain.clone());
-                let single_word = !key.contains(' ');
-                let pat = |prefix| Pattern {
-                    entry: i,
-                    kind,
-                    prefix,
-                    exact: exact.clone(),
-                    single_word,
-                };
-                if key.is_ascii() {
-                    push(key, pat(Prefix::Latin));
-                    continue;
-                }
-                // The article only when written ال (أل/إل/آل begin the stem).
-                let stem = if plain.starts_with(ARTICLE) {
-                    Some(key[ARTICLE.len()..].to_string())
-                } else if kind == MentionKind::Demonym {
-                    Some(key.clone())
-                } else {
-                    None
-                };
-                match stem {
-                    Some(stem) => {
-                        if kind == MentionKind::Demonym && stem == key {
-                            push(key.clone(), pat(Prefix::Bare));
-                        }
-                        push(format!("{ARTICLE}{stem}"), pat(Prefix::Article));
-                        if !short {
-                            let lil = if stem.starts_with('ل') {
-                                format!("ل{stem}")
-                            } else {
-                                format!("لل{stem}")
-                            };
-                            push(lil, pat(Prefix::Lil));
-                        }
-                    }
-                    None => push(key, pat(Prefix::Bare)),
-                }
-            }
-        }
-        let mut extra = vec![Extra::None; keys.len()];
-        let others = anchor_words()
-            .map(|(w, month)| (w, if month { Extra::Month } else { Extra::Relative }))
-            .chain(
-                TAIL_MARKERS
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| (*m, Extra::Tail(i))),
-            );
-        for (word, role) in others {
-            let i = *seen.entry(word.to_string()).or_insert_with(|| {
-                keys.push(word.to_string());
-                patterns.push(None);
-                extra.push(Extra::None);
-                keys.len() - 1
-            });
-            extra[i] = role;
-        }
-        let mut by_first: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
-        let mut odd = Vec::new();
-        for (i, k) in keys.iter().enumerate() {
-            // Key counts are far below u32::MAX.
-            let i = i as u32;
-            match first_word(k) {
-                "" => odd.push(i),
-                w => by_first.entry(w.into()).or_default().push(i),
-            }
-        }
-        let mut filter = vec![0u64; FILTER_BITS / 64];
-        for w in by_first.keys() {
-            let b = signature(w.as_bytes());
-            filter[b / 64] |= 1 << (b % 64);
-        }
-        Matcher {
-            by_first,
-            filter,
-            odd,
-            keys: keys.into_iter().map(String::into_boxed_str).collect(),
-            patterns,
-            extra,
-            stop: g.stop.iter().cloned().collect(),
-        }
-    }
-
     /// All accepted hits in `text` (already folded as `folded`), sorted by start.
     pub fn find(&self, text: &str, folded: &Folded) -> Vec<Hit> {
         self.scan(text, folded).hits
@@ -393,108 +256,6 @@ impl Matcher {
     }
 }
 
-/// Size of the first-word filter (a power of two).
-const FILTER_BITS: usize = 1 << 16;
-
-/// A cheap hash of a word for the filter: its length and three of its
-/// bytes (the second byte of an Arabic letter tells letters apart).
-fn signature(w: &[u8]) -> usize {
-    let n = w.len();
-    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
-    let h = (n as u32).wrapping_mul(0x9E37_79B1)
-        ^ at(1) << 8
-        ^ at(n.wrapping_sub(1)) << 16
-        ^ at(n.wrapping_sub(3)) << 24;
-    (h.wrapping_mul(0x85EB_CA6B) >> 16) as usize & (FILTER_BITS - 1)
-}
-
-/// The word characters `k` begins with.
-fn first_word(k: &str) -> &str {
-    k.find(|c: char| !is_word_char(c)).map_or(k, |i| &k[..i])
-}
-
-/// Whether the character at byte `i` of `key` (a char boundary) is a word
-/// character, and its length: [`is_word_char`], with ASCII and the Arabic
-/// letters U+0621–U+064A read straight from the bytes.
-fn word_char_at(key: &str, i: usize) -> (bool, usize) {
-    let b = key.as_bytes();
-    match (b[i], b.get(i + 1).copied().unwrap_or(0)) {
-        (x, _) if x < 0x80 => (x.is_ascii_alphanumeric(), 1),
-        (0xD8, n) if n >= 0xA1 => (true, 2),
-        (0xD9, n) if n <= 0x8A => (true, 2),
-        _ => key[i..]
-            .chars()
-            .next()
-            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
-    }
-}
-
-/// The next run of word characters at or after `from`: `(start, end)`.
-fn next_word(key: &str, from: usize) -> Option<(usize, usize)> {
-    let mut i = from;
-    let start = loop {
-        if i >= key.len() {
-            return None;
-        }
-        let (word, n) = word_char_at(key, i);
-        if word {
-            break i;
-        }
-        i += n;
-    };
-    while i < key.len() {
-        let (word, n) = word_char_at(key, i);
-        if !word {
-            break;
-        }
-        i += n;
-    }
-    Some((start, i))
-}
-
-/// Where a name can begin in `word`: at its start, after one proclitic
-/// (و ف ب ك ل) or after two (و/ف then ب/ك/ل). The rules of each key are
-/// checked afterwards.
-fn proclitic_starts(word: &str) -> impl Iterator<Item = usize> {
-    let mut c = word.chars();
-    let first = c.next();
-    let second = c.next();
-    let one = first.filter(|f| matches!(f, 'و' | 'ف' | 'ب' | 'ك' | 'ل'));
-    let two = match (first, second) {
-        (Some('و' | 'ف'), Some('ب' | 'ك' | 'ل')) => Some(2 * 'و'.len_utf8()),
-        _ => None,
-    };
-    let len = word.len();
-    [Some(0), one.map(char::len_utf8), two]
-        .into_iter()
-        .flatten()
-        .filter(move |&s| s < len)
-}
-
-/// The start of the run of word characters that ends at `s`.
-fn word_start(key: &str, s: usize) -> usize {
-    key[..s]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_word_char(*c))
-        .last()
-        .map_or(s, |(i, _)| i)
-}
-
-/// `[وف]?[بكل]?` (with `allow_lam`), or `[وف]?[بك]?` before the article.
-fn legal_prefix(p: &str, allow_lam: bool) -> bool {
-    let mut chars = p.chars().peekable();
-    if matches!(chars.peek(), Some('و' | 'ف')) {
-        chars.next();
-    }
-    match chars.next() {
-        None => true,
-        Some('ب' | 'ك') => chars.next().is_none(),
-        Some('ل') if allow_lam => chars.next().is_none(),
-        _ => false,
-    }
-}
-
 /// A place name written with tanwin (روسياً, "Russian" as an adverbial
 /// adjective) is a demonym use, not the name: country names take no tanwin.
 fn demonym_by_tanwin(text: &str, r: &Range<usize>, kind: MentionKind) -> MentionKind {
@@ -508,8 +269,8 @@ fn demonym_by_tanwin(text: &str, r: &Range<usize>, kind: MentionKind) -> Mention
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::gazetteer::{parse_tsv, Source};
-    use crate::text::fold::fold;
+    use crate::entities::gazetteer::{parse_tsv, Gazetteer, Source};
+    use crate::text::fold::{fold, fold_key};
 
     fn small() -> (Gazetteer, Matcher) {
         let mut g = Gazetteer::default();
@@ -581,19 +342,6 @@ mod tests {
             .all(|(_, c, k)| c == "أرمينيا" && *k == MentionKind::Demonym));
         assert_eq!(f.len(), 2, "{f:?}"); // الأرمنية is not listed, أرمينية is
         assert_eq!(names("للأرمنيين").len(), 0);
-    }
-
-    #[test]
-    fn byte_word_test_agrees_with_the_char_one() {
-        let text = "أ ب،ـ ٠ a9 \u{0620}\u{064B}\u{066E}\u{0671}ۀ é\u{200F}؟-x";
-        let key = fold(text).key;
-        for (i, c) in key.char_indices() {
-            assert_eq!(
-                word_char_at(&key, i),
-                (is_word_char(c), c.len_utf8()),
-                "{c:?}"
-            );
-        }
     }
 
     #[test]

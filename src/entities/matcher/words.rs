@@ -1,0 +1,159 @@
+//! Word-level helpers of the matcher on the folded key: what a word
+//! character is, where words and their proclitics begin, the legal
+//! proclitic runs, the first-word filter and the exact-spelling test.
+
+/// Removes harakat and tatweel, which the exact comparison ignores.
+pub(super) fn strip_marks(s: &str) -> String {
+    s.chars().filter(|c| !is_mark(*c)).collect()
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+/// Whether `got` (from the text) is `exact` once marks are removed, or is
+/// it with the article when `exact` has one (either way round), without
+/// allocating.
+pub(super) fn same_spelling(got: &str, exact: &str) -> bool {
+    let plain = || got.chars().filter(|c| !is_mark(*c));
+    if plain().eq(exact.chars()) {
+        return true;
+    }
+    let want = exact.strip_prefix(ARTICLE).unwrap_or(exact);
+    let mut g = plain();
+    g.next() == Some('ا') && g.next() == Some('ل') && g.eq(want.chars())
+}
+
+/// Letters and digits; the Arabic and ASCII ranges are answered without
+/// the Unicode tables, which this hot loop felt.
+pub(super) fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{064A}' => true,
+        ' ' | '\n' | '\t' | '.' | ',' | '،' | '"' | '(' | ')' | ':' | '-' => false,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+pub(super) const ARTICLE: &str = "ال";
+
+/// Size of the first-word filter (a power of two).
+pub(super) const FILTER_BITS: usize = 1 << 16;
+
+/// A cheap hash of a word for the filter: its length and three of its
+/// bytes (the second byte of an Arabic letter tells letters apart).
+pub(super) fn signature(w: &[u8]) -> usize {
+    let n = w.len();
+    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
+    let h = (n as u32).wrapping_mul(0x9E37_79B1)
+        ^ at(1) << 8
+        ^ at(n.wrapping_sub(1)) << 16
+        ^ at(n.wrapping_sub(3)) << 24;
+    (h.wrapping_mul(0x85EB_CA6B) >> 16) as usize & (FILTER_BITS - 1)
+}
+
+/// The word characters `k` begins with.
+pub(super) fn first_word(k: &str) -> &str {
+    k.find(|c: char| !is_word_char(c)).map_or(k, |i| &k[..i])
+}
+
+/// Whether the character at byte `i` of `key` (a char boundary) is a word
+/// character, and its length: [`is_word_char`], with ASCII and the Arabic
+/// letters U+0621–U+064A read straight from the bytes.
+fn word_char_at(key: &str, i: usize) -> (bool, usize) {
+    let b = key.as_bytes();
+    match (b[i], b.get(i + 1).copied().unwrap_or(0)) {
+        (x, _) if x < 0x80 => (x.is_ascii_alphanumeric(), 1),
+        (0xD8, n) if n >= 0xA1 => (true, 2),
+        (0xD9, n) if n <= 0x8A => (true, 2),
+        _ => key[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    }
+}
+
+/// The next run of word characters at or after `from`: `(start, end)`.
+pub(super) fn next_word(key: &str, from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    let start = loop {
+        if i >= key.len() {
+            return None;
+        }
+        let (word, n) = word_char_at(key, i);
+        if word {
+            break i;
+        }
+        i += n;
+    };
+    while i < key.len() {
+        let (word, n) = word_char_at(key, i);
+        if !word {
+            break;
+        }
+        i += n;
+    }
+    Some((start, i))
+}
+
+/// Where a name can begin in `word`: at its start, after one proclitic
+/// (و ف ب ك ل) or after two (و/ف then ب/ك/ل). The rules of each key are
+/// checked afterwards.
+pub(super) fn proclitic_starts(word: &str) -> impl Iterator<Item = usize> {
+    let mut c = word.chars();
+    let first = c.next();
+    let second = c.next();
+    let one = first.filter(|f| matches!(f, 'و' | 'ف' | 'ب' | 'ك' | 'ل'));
+    let two = match (first, second) {
+        (Some('و' | 'ف'), Some('ب' | 'ك' | 'ل')) => Some(2 * 'و'.len_utf8()),
+        _ => None,
+    };
+    let len = word.len();
+    [Some(0), one.map(char::len_utf8), two]
+        .into_iter()
+        .flatten()
+        .filter(move |&s| s < len)
+}
+
+/// The start of the run of word characters that ends at `s`.
+pub(super) fn word_start(key: &str, s: usize) -> usize {
+    key[..s]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map_or(s, |(i, _)| i)
+}
+
+/// `[وف]?[بكل]?` (with `allow_lam`), or `[وف]?[بك]?` before the article.
+pub(super) fn legal_prefix(p: &str, allow_lam: bool) -> bool {
+    let mut chars = p.chars().peekable();
+    if matches!(chars.peek(), Some('و' | 'ف')) {
+        chars.next();
+    }
+    match chars.next() {
+        None => true,
+        Some('ب' | 'ك') => chars.next().is_none(),
+        Some('ل') if allow_lam => chars.next().is_none(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold::fold;
+
+    #[test]
+    fn byte_word_test_agrees_with_the_char_one() {
+        let text = "أ ب،ـ ٠ a9 \u{0620}\u{064B}\u{066E}\u{0671}ۀ é\u{200F}؟-x";
+        let key = fold(text).key;
+        for (i, c) in key.char_indices() {
+            assert_eq!(
+                word_char_at(&key, i),
+                (is_word_char(c), c.len_utf8()),
+                "{c:?}"
+            );
+        }
+    }
+}
