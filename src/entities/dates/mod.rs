@@ -5,12 +5,18 @@
 //! numeric dates, and relative expressions (السبت الماضي, يوم أمس) kept as
 //! written. Patterns run on the folded key and are mapped back.
 
+mod anchor;
+mod patterns;
+
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
 
 use crate::text::fold::Folded;
+pub(crate) use anchor::{anchor_words, month_stands_alone};
+pub use anchor::{anchors, Anchors};
+use anchor::{digit_runs, windows};
+use patterns::{month_number, patterns, AMBIGUOUS};
 
 /// A date mention: where it is and its ISO form when it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,158 +28,12 @@ pub struct DateHit {
     pub iso: Option<String>,
 }
 
-/// Folded month names with their number; two-word names are units.
-const MONTHS: &[(&str, u32)] = &[
-    ("يناير", 1),
-    ("كانون الثاني", 1),
-    ("كانون ثاني", 1),
-    ("جانفي", 1),
-    ("january", 1),
-    ("فبراير", 2),
-    ("شباط", 2),
-    ("فيفري", 2),
-    ("february", 2),
-    ("مارس", 3),
-    ("اذار", 3),
-    ("march", 3),
-    ("ابريل", 4),
-    ("نيسان", 4),
-    ("افريل", 4),
-    ("april", 4),
-    ("مايو", 5),
-    ("ايار", 5),
-    ("ماي", 5),
-    ("may", 5),
-    ("يونيو", 6),
-    ("يونيه", 6),
-    ("حزيران", 6),
-    ("جوان", 6),
-    ("june", 6),
-    ("يوليو", 7),
-    ("يوليه", 7),
-    ("يوليوز", 7),
-    ("تموز", 7),
-    ("جويليه", 7),
-    ("july", 7),
-    ("اغسطس", 8),
-    ("اب", 8),
-    ("اوت", 8),
-    ("غشت", 8),
-    ("اغشت", 8),
-    ("august", 8),
-    ("سبتمبر", 9),
-    ("ايلول", 9),
-    ("شتنبر", 9),
-    ("شتمبر", 9),
-    ("september", 9),
-    ("اكتوبر", 10),
-    ("تشرين الاول", 10),
-    ("تشرين اول", 10),
-    ("october", 10),
-    ("نوفمبر", 11),
-    ("تشرين الثاني", 11),
-    ("تشرين ثاني", 11),
-    ("نونبر", 11),
-    ("november", 11),
-    ("ديسمبر", 12),
-    ("كانون الاول", 12),
-    ("كانون اول", 12),
-    ("دجنبر", 12),
-    ("دجمبر", 12),
-    ("december", 12),
-];
-
-/// Month names that are also ordinary words or names: only with a number,
-/// a slash partner, شهر before or الماضي/المقبل after.
-const AMBIGUOUS: &[&str] = &["اب", "ماي", "مارس", "نيسان", "ايار", "تموز", "may", "march"];
-
-/// Not a letter or digit of the folded key (Arabic letters, ASCII
-/// alphanumerics and the few other letters that survive folding). A small
-/// class keeps the DFA small; `\p{L}` made it several times slower.
-const NOT_WORD: &str = r"[^\x{0621}-\x{064A}\x{0671}-\x{06D3}0-9a-zA-Z\x{00C0}-\x{024F}]";
-
-const WEEKDAYS: &str = "الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت";
-const RELATIVE: &str = "الماضي|الماضيه|المقبل|المقبله|القادم|القادمه|الحالي";
-const DECADES: [&str; 8] = [
-    "العشرينيات",
-    "الثلاثينيات",
-    "الاربعينيات",
-    "الخمسينيات",
-    "الستينيات",
-    "السبعينيات",
-    "الثمانينيات",
-    "التسعينيات",
-];
-
-struct Patterns {
-    full: Regex,
-    month_year: Regex,
-    month_ctx: Regex,
-    years: Regex,
-    numeric: Regex,
-    relative: Regex,
-}
-
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
-        let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
-        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        let mon = names.join("|");
-        let mon2 = format!(r"[وفبل]?(?P<mon>{mon})(?:\s*/\s*(?P<mon2>{mon}))?");
-        let year = r"(?:1[89][0-9]{2}|20[0-9]{2})";
-        // Word boundaries are spelled out as "not a letter or digit" around
-        // the whole match (group `all`): the regex crate's Unicode `\b` is
-        // not supported by its DFAs on non-ASCII text and falls back to a
-        // far slower engine (measured: ~1 MB/s on Arabic).
-        let build = |s: String| {
-            let body = s.replace(r"\b", "");
-            let wrapped = format!(r"(?:^|{NOT_WORD})(?P<all>{body})(?:{NOT_WORD}|$)");
-            // The patterns are constants; a unit test compiles them all.
-            regex::RegexBuilder::new(&wrapped)
-                .dfa_size_limit(64 << 20)
-                .build()
-                .unwrap_or_else(|e| unreachable!("{e}"))
-        };
-        Patterns {
-            full: build(format!(
-                r"\b(?:(?:يوم|{WEEKDAYS})\s+)?(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\s*,?\s+{mon2}\b(?:\s*,?\s*(?:(?:عام|سنه)\s+)?(?P<year>{year})(?:\s*م)?\b)?(?:\s*[-–،,]?\s+(?P<h>[0-2]?[0-9]):(?P<m>[0-5][0-9])(?:\s*(?P<ampm>ص|م)\b)?)?(?:\s+gmt\b)?(?:\s+(?P<rel>{RELATIVE})\b)?"
-            )),
-            month_year: build(format!(
-                r"\b{mon2}\s*,?\s+(?:(?:عام|سنه)\s+)?(?P<year>{year})(?:\s*م)?\b"
-            )),
-            month_ctx: build(format!(
-                r"\b(?:[وفبل]?(?P<ctx>مطلع|اوائل|منتصف|اواخر|نهايه|بدايه|في|منذ|خلال|حتي|من|شهر)\s+)?{mon2}\b(?:\s+(?P<rel>{RELATIVE})\b)?"
-            )),
-            years: build(format!(
-                r"\b(?:(?P<noun>عام|العام|عامي|سنه|العامين)\s+|(?:في|منذ|حتي|قبل|بعد|خلال|بين)\s+)(?P<y1>{year})(?:\s*م)?\b(?:\s*(?:و|-|/|الي)\s*(?P<y2>{year})\b)?"
-            )),
-            numeric: build(
-                r"\b(?P<d>[0-3]?[0-9])[/.-](?P<mo>[01]?[0-9])[/.-](?P<y>(?:19|20)[0-9]{2})\b".to_string(),
-            ),
-            relative: build({
-                let decades = DECADES.join("|");
-                format!(
-                r"\b[وفبل]?(?P<r>(?:يوم\s+)?(?:{WEEKDAYS})(?:\s*-\s*(?:{WEEKDAYS}))?(?:\s+(?:{RELATIVE}))?|(?:يوم\s+)?امس|(?:الشهر|الاسبوع|العام|لشهر|لاسبوع|لعام)\s+(?:الماضي|المقبل|القادم|الحالي)|{decades})\b"
-                )
-            }),
-        }
-    })
-}
-
 /// A weekday standing on its own as a time adverbial: after اليوم, or
 /// between commas (`"مجموعة مينسك"، الجمعة.`).
 fn adverbial(key: &str, r: Range<usize>) -> bool {
     let before = key[..r.start].trim_end();
     let after = key[r.end..].trim_start();
     before.ends_with("اليوم") || (before.ends_with('،') && after.starts_with(['،', '.', ':', '؛']))
-}
-
-fn month_number(name: &str) -> u32 {
-    MONTHS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or(0, |(_, m)| *m)
 }
 
 /// Calls `f` with every match of `re` inside `windows` (offsets stay those
@@ -204,126 +64,6 @@ fn next_char(key: &str, pos: usize) -> usize {
         .chars()
         .next()
         .map_or(key.len(), |c| pos + c.len_utf8())
-}
-
-/// Where date expressions can be, in the folded key: month names and
-/// relative words (weekdays, امس, الماضي …). Found by the gazetteer scan
-/// ([`super::matcher::Matcher::scan`]) or by [`anchors`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Anchors {
-    /// Month names standing as words (a proclitic و ف ب ل allowed).
-    pub months: Vec<Range<usize>>,
-    /// Weekdays, امس, relative words and decades (anywhere).
-    pub relative: Vec<Range<usize>>,
-}
-
-/// The folded words that anchor dates, with whether each is a month name.
-pub(crate) fn anchor_words() -> impl Iterator<Item = (&'static str, bool)> {
-    let months = MONTHS.iter().map(|(n, _)| (*n, true));
-    // Whole words: the gazetteer scan looks words up (less a proclitic).
-    let relative = WEEKDAYS
-        .split('|')
-        .chain(RELATIVE.split('|'))
-        .chain(DECADES)
-        .chain(["امس"])
-        .map(|w| (w, false));
-    months.chain(relative)
-}
-
-/// Letters (not digits) of the folded key.
-fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{064A}' => true,
-        _ if c.is_ascii() => false,
-        _ => c.is_alphabetic(),
-    }
-}
-
-/// Whether a month-name hit at `r` stands as a word: no letter after it,
-/// and before it none or a single proclitic (و ف ب ل) starting the word.
-pub(crate) fn month_stands_alone(key: &str, r: &Range<usize>) -> bool {
-    if key[r.end..].chars().next().is_some_and(is_letter) {
-        return false;
-    }
-    let mut before = key[..r.start].chars().rev();
-    match before.next() {
-        None => true,
-        Some('و' | 'ف' | 'ب' | 'ل') => !before.next().is_some_and(is_letter),
-        Some(c) => !is_letter(c),
-    }
-}
-
-/// The anchors of `key` found with an automaton of their own (for callers
-/// that do not run the gazetteer scan).
-pub fn anchors(key: &str) -> Anchors {
-    static AC: OnceLock<(aho_corasick::AhoCorasick, Vec<bool>)> = OnceLock::new();
-    let (ac, is_month) = AC.get_or_init(|| {
-        let (words, months): (Vec<&str>, Vec<bool>) = anchor_words().unzip();
-        let ac = aho_corasick::AhoCorasick::new(words).unwrap_or_else(|e| unreachable!("{e}"));
-        (ac, months)
-    });
-    let mut out = Anchors::default();
-    for m in ac.find_overlapping_iter(key) {
-        if is_month[m.pattern().as_usize()] {
-            if month_stands_alone(key, &m.range()) {
-                out.months.push(m.range());
-            }
-        } else {
-            out.relative.push(m.range());
-        }
-    }
-    out
-}
-
-/// Starts and ends of the runs of ASCII digits in `key`.
-fn digit_runs(key: &str) -> Vec<Range<usize>> {
-    let b = key.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(s) = b[i..].iter().position(u8::is_ascii_digit) {
-        let s = i + s;
-        let e = b[s..]
-            .iter()
-            .position(|c| !c.is_ascii_digit())
-            .map_or(b.len(), |e| s + e);
-        out.push(s..e);
-        i = e;
-    }
-    out
-}
-
-/// Parts of `key` around `anchors` (`before` and `after` bytes, widened to
-/// whitespace, merged when close) where a pattern must be run. Running the
-/// patterns only there keeps the scan cost off the rest of the text.
-fn windows(
-    key: &str,
-    mut anchors: Vec<Range<usize>>,
-    before: usize,
-    after: usize,
-) -> Vec<Range<usize>> {
-    anchors.sort_by_key(|r| r.start);
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for a in anchors {
-        let mut s = a.start.saturating_sub(before);
-        while s > 0 && !key.is_char_boundary(s) {
-            s -= 1;
-        }
-        // Start on a separator so the pattern's leading boundary holds.
-        s = key[..s].rfind(char::is_whitespace).unwrap_or(0);
-        let mut e = (a.end + after).min(key.len());
-        while e < key.len() && !key.is_char_boundary(e) {
-            e += 1;
-        }
-        e = key[e..]
-            .find(char::is_whitespace)
-            .map_or(key.len(), |i| e + i);
-        match out.last_mut() {
-            // Fewer, longer windows: each regex call has a fixed cost.
-            Some(last) if s <= last.end + 32 => last.end = last.end.max(e),
-            _ => out.push(s..e),
-        }
-    }
-    out
 }
 
 /// آب must be written with madda; the folded اب is also "father".
