@@ -8,8 +8,9 @@ use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::rank::terms_of;
 use super::snippet::{code_points, snippet};
-use super::titles::read_listings;
+use super::titles::{read_listings, read_matching};
 use super::{find_in_text, JumpSearcher, Query};
 use crate::corpus::{self, Skipped};
 
@@ -52,9 +53,17 @@ fn report_skipped(skipped: &[Skipped]) {
 /// The ranked documents for `query` (`limit` 0: all matches).
 pub fn search_rows(query: &str, paths: &[PathBuf], limit: usize) -> (Vec<SearchRow>, Vec<Skipped>) {
     let t0 = std::time::Instant::now();
-    let (items, skipped) = read_listings(paths);
-    let t1 = std::time::Instant::now();
-    let index = items.index();
+    // A title list is read keeping only the items that can match; anything
+    // else is read whole (same ranks and totals either way).
+    let (items, index, skipped, t1) = match read_matching(paths, &terms_of(query)) {
+        Some(m) => (m.listings, m.index, m.skipped, std::time::Instant::now()),
+        None => {
+            let (items, skipped) = read_listings(paths);
+            let t1 = std::time::Instant::now();
+            let index = items.index();
+            (items, index, skipped, t1)
+        }
+    };
     let t2 = std::time::Instant::now();
     let limit = if limit == 0 { usize::MAX } else { limit };
     let hits = JumpSearcher::new()

@@ -292,6 +292,15 @@ impl JumpIndex {
         });
     }
 
+    /// Removes the last document (its folded text too).
+    pub(crate) fn pop(&mut self) {
+        if let Some(e) = self.entries.pop() {
+            if let Some(seg) = self.segs.get_mut(e.seg as usize) {
+                seg.truncate(e.bounds[0] as usize);
+            }
+        }
+    }
+
     /// Appends the documents of another index after these (its text is
     /// moved, not copied).
     pub fn append(&mut self, other: JumpIndex) {

@@ -167,6 +167,12 @@ fn match_doc(index: &JumpIndex, doc: u32, terms: &[Term]) -> Option<Scored> {
     })
 }
 
+/// Whether document `doc` matches every term in some field (pass 1: the
+/// documents [`score_all`] returns are exactly those).
+pub(crate) fn matches(index: &JumpIndex, doc: u32, terms: &[Term]) -> bool {
+    match_doc(index, doc, terms).is_some()
+}
+
 /// SkimMatcherV2 score of a fuzzy document: each term in the first field
 /// where it matches.
 fn skim_score(index: &JumpIndex, doc: u32, terms: &[Term]) -> i64 {

@@ -14,6 +14,16 @@ pub(super) fn clean(s: &str) -> Cow<'_, str> {
     Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// [`clean`] of a string that may be owned already (kept as it is when
+/// clean).
+pub(super) fn clean_cow(s: Cow<'_, str>) -> Cow<'_, str> {
+    match s {
+        Cow::Borrowed(b) => clean(b),
+        Cow::Owned(o) if is_clean(&o) => Cow::Owned(o),
+        Cow::Owned(o) => Cow::Owned(clean(&o).into_owned()),
+    }
+}
+
 /// Whether [`clean`] would leave `s` as it is: nothing to sanitise, surely
 /// NFC, single spaces between words and no other white space (only
 /// characters with the lead bytes C2, E1, E2 and E3 are decoded to check).

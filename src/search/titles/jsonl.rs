@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::clean::clean;
+use super::clean::clean_cow;
 use super::{Item, Listings, Span};
 use crate::corpus::{walk, Skipped};
 use crate::search::jsonline;
@@ -104,61 +104,97 @@ impl Arena {
     }
 }
 
+/// What one line of a title-only JSONL file holds.
+pub(super) enum Line<'a> {
+    /// Only white space.
+    Blank,
+    /// Not a record that can be listed (the reason, without line number).
+    Bad(String),
+    /// A record with text: the file is not title-only.
+    HasText,
+    /// A listing: fields cleaned as the loader cleans them (empty: absent);
+    /// `id` is `None` when the record has none (the file id and line number
+    /// stand in).
+    Item {
+        id: Option<Cow<'a, str>>,
+        title: Cow<'a, str>,
+        source: Cow<'a, str>,
+        date: Cow<'a, str>,
+    },
+}
+
+/// Reads one line of a title-only JSONL file.
+pub(super) fn read_line<'a>(line: &'a str) -> Line<'a> {
+    if line.trim().is_empty() {
+        return Line::Blank;
+    }
+    let rec = match jsonline::parse(line) {
+        Some(f) => Rec {
+            id: f.id.map(|s| Id::Str(Cow::Borrowed(s))),
+            title: f.title.map(Cow::Borrowed),
+            text: f.text.map(Cow::Borrowed),
+            source: f.source.map(Cow::Borrowed),
+            date: f.date.map(Cow::Borrowed),
+        },
+        None => match serde_json::from_str::<Rec>(line) {
+            Ok(r) => r,
+            Err(e) => return Line::Bad(format!("invalid JSON record: {e}")),
+        },
+    };
+    if rec.text.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+        return Line::HasText;
+    }
+    let title = match rec.title.map(clean_cow) {
+        Some(t) if !t.is_empty() => t,
+        _ => return Line::Bad("no title and no text".into()),
+    };
+    let id = match rec.id {
+        Some(Id::Str(s)) if !s.trim().is_empty() => Some(clean_cow(s)),
+        Some(Id::Num(x)) => Some(Cow::Owned(x)),
+        _ => None,
+    };
+    let field = |f: Option<Cow<'a, str>>| f.map(clean_cow).unwrap_or_default();
+    Line::Item {
+        id,
+        title,
+        source: field(rec.source),
+        date: field(rec.date),
+    }
+}
+
 /// Parses one block of a title-only JSONL file (whole lines), whose first
 /// line is line `first_line + 1` of the file.
 fn parse_block(file_id: &str, path: &Path, file: &str, first_line: usize) -> Part {
     let mut part = Part::default();
     for (k, line) in file.lines().enumerate() {
         let n = first_line + k + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let bad = |reason: String| Skipped {
-            path: path.to_path_buf(),
-            reason: format!("line {n}: {reason}"),
-        };
-        let rec = match jsonline::parse(line) {
-            Some(f) => Rec {
-                id: f.id.map(|s| Id::Str(Cow::Borrowed(s))),
-                title: f.title.map(Cow::Borrowed),
-                text: f.text.map(Cow::Borrowed),
-                source: f.source.map(Cow::Borrowed),
-                date: f.date.map(Cow::Borrowed),
-            },
-            None => match serde_json::from_str::<Rec>(line) {
-                Ok(r) => r,
-                Err(e) => {
-                    part.skipped.push(bad(format!("invalid JSON record: {e}")));
-                    continue;
-                }
-            },
-        };
-        if rec.text.as_deref().is_some_and(|t| !t.trim().is_empty()) {
-            part.has_text = true;
-            return part;
-        }
-        let title = match rec.title.as_deref().map(clean) {
-            Some(t) if !t.is_empty() => t,
-            _ => {
-                part.skipped.push(bad("no title and no text".into()));
-                continue;
+        match read_line(line) {
+            Line::Blank => {}
+            Line::Bad(reason) => part.skipped.push(Skipped {
+                path: path.to_path_buf(),
+                reason: format!("line {n}: {reason}"),
+            }),
+            Line::HasText => {
+                part.has_text = true;
+                return part;
             }
-        };
-        let id = match &rec.id {
-            Some(Id::Str(s)) if !s.trim().is_empty() => clean(s),
-            Some(Id::Num(x)) => Cow::Owned(x.clone()),
-            _ => Cow::Owned(format!("{file_id}:{n}")),
-        };
-        let source = rec.source.as_deref().map(clean).unwrap_or_default();
-        let date = rec.date.as_deref().map(clean).unwrap_or_default();
-        let a = &mut part.arena;
-        part.items.push(Item {
-            id: a.span(file, &id),
-            title: a.span(file, &title),
-            source: a.span(file, &source),
-            date: a.span(file, &date),
-            first_sentence: Span::default(),
-        });
+            Line::Item {
+                id,
+                title,
+                source,
+                date,
+            } => {
+                let id = id.unwrap_or_else(|| Cow::Owned(format!("{file_id}:{n}")));
+                let a = &mut part.arena;
+                part.items.push(Item {
+                    id: a.span(file, &id),
+                    title: a.span(file, &title),
+                    source: a.span(file, &source),
+                    date: a.span(file, &date),
+                    first_sentence: Span::default(),
+                });
+            }
+        }
     }
     part
 }

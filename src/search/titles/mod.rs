@@ -17,6 +17,9 @@ use crate::corpus::{self, Document, Skipped};
 
 mod clean;
 mod jsonl;
+mod matching;
+
+pub(crate) use matching::read_matching;
 
 /// A string of a listing: a byte range of one of the backing texts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
