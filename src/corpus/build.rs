@@ -1,11 +1,14 @@
 //! Building a [`Document`] from decoded text: sanitising, splitting and
 //! reading the metadata. Also JSONL records.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::decode::nfc;
+use super::decode::{nfc, nfc_unsure};
+use super::scan::scan;
 use super::{date, meta, sanitize, split, DocDate, Document, Skipped};
 
 /// Metadata given with the text (JSONL fields); what is missing is derived.
@@ -20,40 +23,67 @@ pub struct Given {
 }
 
 /// Builds a document from decoded text (sanitised, then NFC); `Err` when it
-/// has no text.
+/// has no text. Text that needs neither (one scan tells) is not copied
+/// until the document keeps it.
 pub fn build_document(
     id: String,
     path: Option<PathBuf>,
-    text: String,
+    text: Cow<'_, str>,
     mut notes: Vec<String>,
     given: Given,
 ) -> Result<Document, String> {
-    let clean = sanitize::sanitize(text);
-    notes.extend(clean.notes());
-    let text = if clean.surely_nfc {
-        clean.text
-    } else {
-        nfc(clean.text)
-    };
-    let paragraphs = split::paragraph_ranges(&text);
+    let text = clean_text(text, &mut notes);
+    finish(id, path, &text, notes, given)
+}
+
+/// Sanitised NFC text: borrowed text comes back borrowed when the scan finds
+/// nothing to remove and the text composed.
+fn clean_text<'a>(text: Cow<'a, str>, notes: &mut Vec<String>) -> Cow<'a, str> {
+    let found = scan(&text);
+    match found.first_unsafe {
+        None if found.surely_nfc => text,
+        None => nfc_unsure(text),
+        Some(_) => {
+            let clean = sanitize::sanitize(text.into_owned());
+            notes.extend(clean.notes());
+            Cow::Owned(if clean.surely_nfc {
+                clean.text
+            } else {
+                nfc(clean.text)
+            })
+        }
+    }
+}
+
+/// The document for clean text: ranges, metadata, and the one kept copy.
+pub(super) fn finish(
+    id: String,
+    path: Option<PathBuf>,
+    text: &str,
+    notes: Vec<String>,
+    given: Given,
+) -> Result<Document, String> {
+    let mut paragraphs = split::paragraph_ranges(text);
     if paragraphs.is_empty() {
         return Err("no text".into());
     }
-    let sentences = split::sentence_ranges(&text, &paragraphs);
+    paragraphs.shrink_to_fit();
+    let mut sentences = split::sentence_ranges(text, &paragraphs);
+    sentences.shrink_to_fit();
     let (date, date_range) = match given.date.as_deref().map(one_line) {
         Some(d) if !d.is_empty() => (Some(given_date(&d)), None),
-        _ => match date::find_date(&text, &paragraphs) {
+        _ => match date::find_date(text, &paragraphs) {
             Some((d, r)) => (Some(d), Some(r)),
             None => (None, None),
         },
     };
     let title = match given.title.as_deref().map(one_line) {
         Some(t) if !t.is_empty() => t,
-        _ => meta::title(&text, &paragraphs, &sentences, date_range),
+        _ => meta::title(text, &paragraphs, &sentences, date_range),
     };
     let source = match given.source.as_deref().map(one_line) {
         Some(s) if !s.is_empty() => Some(s),
-        _ => meta::source(&text),
+        _ => meta::source(text),
     };
     Ok(Document {
         id,
@@ -61,7 +91,7 @@ pub fn build_document(
         title,
         source,
         date,
-        text: text.into(),
+        text: Arc::from(text),
         paragraphs,
         sentences,
         notes,
@@ -137,7 +167,8 @@ pub fn parse_jsonl(
             source: rec.source,
             date,
         };
-        match build_document(id, path.map(Path::to_path_buf), body, notes.to_vec(), given) {
+        let path = path.map(Path::to_path_buf);
+        match build_document(id, path, Cow::Owned(body), notes.to_vec(), given) {
             Ok(d) => docs.push(d),
             Err(e) => skipped.push(bad(e)),
         }
@@ -189,7 +220,7 @@ mod tests {
     fn line_ends_and_composition_are_normalised() {
         let seed = include_str!("../../seeds/001_960e743a51614c08.txt");
         let crlf = seed.replace('\n', "\r\n");
-        let d = build_document("x".into(), None, crlf, vec![], Given::default()).unwrap();
+        let d = build_document("x".into(), None, crlf.into(), vec![], Given::default()).unwrap();
         assert_eq!(&*d.text, seed);
         let d = build_document(
             "x".into(),
@@ -207,7 +238,7 @@ mod tests {
             bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)
         ) {
             let Ok(d) = crate::corpus::decode::decode(&bytes) else { return Ok(()) };
-            let Ok(doc) = build_document("x".into(), None, d.text, d.notes, Given::default()) else {
+            let Ok(doc) = build_document("x".into(), None, d.text.into(), d.notes, Given::default()) else {
                 return Ok(());
             };
             proptest::prop_assert!(!doc.text.chars().any(|c| c.is_control() && c != '\n'));
@@ -219,7 +250,7 @@ mod tests {
 
         #[test]
         fn any_text_builds_with_valid_ranges(text in "(\\PC|[\n\r\t\x1b.؟!،])*") {
-            if let Ok(doc) = build_document("x".into(), None, text, vec![], Given::default()) {
+            if let Ok(doc) = build_document("x".into(), None, text.into(), vec![], Given::default()) {
                 proptest::prop_assert!(!doc.text.chars().any(|c| c.is_control() && c != '\n'));
                 for r in doc.paragraphs.iter().chain(&doc.sentences) {
                     proptest::prop_assert!(doc.text.get(r.clone()).is_some());
@@ -237,7 +268,7 @@ mod tests {
     #[test]
     fn escape_sequences_never_reach_the_document() {
         let t = "عنوان\u{1b}[2J\nنص \u{1b}]0;title\u{7} و\u{1b} \u{9b}1m\u{85}تم\n".to_string();
-        let d = build_document("x".into(), None, t, vec![], Given::default()).unwrap();
+        let d = build_document("x".into(), None, t.into(), vec![], Given::default()).unwrap();
         assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
         assert_eq!(d.title, "عنوان");
         assert!(

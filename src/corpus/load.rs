@@ -31,7 +31,9 @@ pub enum LoadEvent {
     Planned {
         /// Number of files to read.
         files: usize,
-        /// Their total size in bytes.
+        /// Their total size in bytes as far as known: files found by
+        /// walking a folder are not stat'ed and count 0 (see
+        /// [`walk::plan`]); `Progress` counts the bytes actually read.
         bytes: u64,
     },
     /// A document was loaded; documents may arrive out of order, `key`
@@ -46,7 +48,7 @@ pub enum LoadEvent {
     Skipped(Skipped),
     /// A file was finished (loaded or skipped): `bytes` of it were read.
     Progress {
-        /// Size of the finished file.
+        /// Bytes read from the finished file.
         bytes: u64,
     },
     /// Everything was read. Sent once, last.
@@ -105,7 +107,7 @@ pub fn load_file(path: &Path) -> Result<Document, Skipped> {
         path: path.to_path_buf(),
         reason: "nothing to read".into(),
     })?;
-    let (mut docs, mut skipped) = read_file(&file, &mut Vec::new());
+    let (mut docs, mut skipped, _) = read_file(&file, &mut Vec::new());
     if docs.is_empty() {
         return Err(skipped.pop().unwrap_or(Skipped {
             path: path.to_path_buf(),
@@ -116,24 +118,25 @@ pub fn load_file(path: &Path) -> Result<Document, Skipped> {
 }
 
 fn collect(files: Vec<PlannedFile>, skipped: Vec<Skipped>) -> Corpus {
+    // Records of JSONL files may repeat ids; file ids are unique already.
+    let any_jsonl = files.iter().any(PlannedFile::is_jsonl);
     let docs = Mutex::new(Vec::with_capacity(files.len()));
     let skips = Mutex::new(Vec::new());
     run(files, skipped, false, &|ev| match ev {
-        LoadEvent::Loaded { key, doc } => lock(&docs).push((key, doc)),
+        LoadEvent::Loaded { key, doc } => lock(&docs).push((key, *doc)),
         LoadEvent::Skipped(s) => lock(&skips).push(s),
         _ => {}
     });
     let mut docs = docs.into_inner().unwrap_or_else(|e| e.into_inner());
-    docs.sort_unstable_by_key(|(k, _)| *k);
-    let mut seen = HashSet::with_capacity(docs.len());
-    let docs = docs
-        .into_iter()
-        .map(|(_, d)| {
-            let mut d = *d;
+    // Stable and run-adaptive: the workers deliver almost in order.
+    docs.sort_by_key(|(k, _)| *k);
+    let mut docs: Vec<Document> = docs.into_iter().map(|(_, d)| d).collect();
+    if any_jsonl {
+        let mut seen = HashSet::with_capacity(docs.len());
+        for d in &mut docs {
             d.id = walk::unique_id(&d.id, &mut seen);
-            d
-        })
-        .collect();
+        }
+    }
     let mut skipped = skips.into_inner().unwrap_or_else(|e| e.into_inner());
     skipped.sort_by(|a, b| a.path.cmp(&b.path).then(a.reason.cmp(&b.reason)));
     Corpus { docs, skipped }
@@ -158,13 +161,14 @@ fn run(
         sink(LoadEvent::Skipped(s));
     }
     // Ids taken so far, for JSONL records (file ids are unique already).
-    let ids = Mutex::new(if dedupe_records {
+    let any_jsonl = files.iter().any(PlannedFile::is_jsonl);
+    let ids = Mutex::new(if dedupe_records && any_jsonl {
         files.iter().map(|f| f.id.clone()).collect()
     } else {
         HashSet::new()
     });
     let work = |buf: &mut Vec<u8>, (i, file): (usize, &PlannedFile)| {
-        let (docs, skipped) = read_file(file, buf);
+        let (docs, skipped, bytes) = read_file(file, buf);
         let jsonl = file.is_jsonl();
         for (record, mut doc) in docs.into_iter().enumerate() {
             if jsonl && dedupe_records {
@@ -178,7 +182,7 @@ fn run(
         for s in skipped {
             sink(LoadEvent::Skipped(s));
         }
-        sink(LoadEvent::Progress { bytes: file.size });
+        sink(LoadEvent::Progress { bytes });
     };
     // Workers take files in plan order from a shared counter, so documents
     // arrive almost in order (a consumer inserting by key appends, instead of
@@ -202,23 +206,42 @@ fn run(
     sink(LoadEvent::Done);
 }
 
+/// Initial size of a worker's read buffer; it grows for bigger files.
+const READ_BUF: usize = 64 * 1024;
+
 /// The bytes of a planned file: embedded bytes, or the file read into `buf`.
+///
+/// `buf` is reused between files and only grows: the file is read into its
+/// initialised bytes until `read` returns 0 (open, read, read, close: no
+/// stat and no zeroing per file).
 fn read_bytes<'a>(file: &PlannedFile, buf: &'a mut Vec<u8>) -> std::io::Result<&'a [u8]> {
-    match &file.source {
-        FileSource::Embedded(b) => Ok(b),
-        FileSource::Disk(p) => {
-            let mut f = std::fs::File::open(p)?;
-            buf.clear();
-            buf.reserve(usize::try_from(file.size).unwrap_or(0) + 1);
-            f.read_to_end(buf)?;
-            Ok(buf)
+    let p = match &file.source {
+        FileSource::Embedded(b) => return Ok(b),
+        FileSource::Disk(p) => p,
+    };
+    let mut f = std::fs::File::open(p)?;
+    if buf.len() < READ_BUF {
+        buf.resize(READ_BUF, 0);
+    }
+    let mut filled = 0;
+    loop {
+        if filled == buf.len() {
+            buf.resize(buf.len() * 2, 0);
+        }
+        match f.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
+    Ok(&buf[..filled])
 }
 
-/// Reads one planned file into its documents (several for JSONL) and the
-/// parts that were skipped. `buf` is a read buffer reused between files.
-fn read_file(file: &PlannedFile, buf: &mut Vec<u8>) -> (Vec<Document>, Vec<Skipped>) {
+/// Reads one planned file into its documents (several for JSONL), the parts
+/// that were skipped, and the number of bytes read. `buf` is a read buffer
+/// reused between files.
+fn read_file(file: &PlannedFile, buf: &mut Vec<u8>) -> (Vec<Document>, Vec<Skipped>, u64) {
     let path = file.path().map(Path::to_path_buf);
     let skip = |reason: String| Skipped {
         path: path.clone().unwrap_or_else(|| PathBuf::from(&file.id)),
@@ -226,24 +249,20 @@ fn read_file(file: &PlannedFile, buf: &mut Vec<u8>) -> (Vec<Document>, Vec<Skipp
     };
     let bytes = match read_bytes(file, buf) {
         Ok(b) => b,
-        Err(e) => return (Vec::new(), vec![skip(e.to_string())]),
+        Err(e) => return (Vec::new(), vec![skip(e.to_string())], 0),
     };
-    let decoded = match decode::decode(bytes) {
+    let len = bytes.len() as u64;
+    let (text, notes) = match decode::decode_cow(bytes) {
         Ok(d) => d,
-        Err(reason) => return (Vec::new(), vec![skip(reason)]),
+        Err(reason) => return (Vec::new(), vec![skip(reason)], len),
     };
     if file.is_jsonl() {
-        return parse_jsonl(&file.id, file.path(), &decoded.text, &decoded.notes);
+        let (docs, skipped) = parse_jsonl(&file.id, file.path(), &text, &notes);
+        return (docs, skipped, len);
     }
-    match build_document(
-        file.id.clone(),
-        path.clone(),
-        decoded.text,
-        decoded.notes,
-        Given::default(),
-    ) {
-        Ok(doc) => (vec![doc], Vec::new()),
-        Err(reason) => (Vec::new(), vec![skip(reason)]),
+    match build_document(file.id.clone(), path.clone(), text, notes, Given::default()) {
+        Ok(doc) => (vec![doc], Vec::new(), len),
+        Err(reason) => (Vec::new(), vec![skip(reason)], len),
     }
 }
 

@@ -15,6 +15,9 @@ pub(crate) mod scan;
 pub mod split;
 pub mod walk;
 
+#[cfg(test)]
+mod equivalence_tests;
+
 pub use load::{
     default_paths, load, load_default, load_file, load_streaming, load_streaming_embedded, DocKey,
     LoadEvent, LOAD_THREADS,

@@ -13,6 +13,8 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::Skipped;
 
 /// Where a planned file's bytes come from.
@@ -31,7 +33,8 @@ pub struct PlannedFile {
     pub id: String,
     /// Where to read it.
     pub source: FileSource,
-    /// Size in bytes when known.
+    /// Size in bytes when known: files found by walking a folder are not
+    /// stat'ed and have 0 here.
     pub size: u64,
 }
 
@@ -61,6 +64,11 @@ fn has_ext(p: &Path, exts: &[&str]) -> bool {
 const EXTS: [&str; 3] = ["txt", "md", "jsonl"];
 
 /// Plans the files for `paths`, in order, with unique ids.
+///
+/// Folders are walked in parallel (one task per subfolder) and their files
+/// are not stat'ed: the file type comes from the folder listing, and the size
+/// of a file found in a folder is left at 0 (the loader counts the bytes it
+/// reads). A stat per file was half of the walk's time.
 pub fn plan(paths: &[PathBuf]) -> (Vec<PlannedFile>, Vec<Skipped>) {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
@@ -68,10 +76,11 @@ pub fn plan(paths: &[PathBuf]) -> (Vec<PlannedFile>, Vec<Skipped>) {
         match fs::metadata(arg) {
             Err(e) => skipped.push(skip(arg, &e)),
             Ok(m) if m.is_dir() => {
-                let mut found = Vec::new();
-                walk(arg, arg, &mut found, &mut skipped);
-                found.sort_by(|a: &PlannedFile, b| a.id.cmp(&b.id));
+                let (mut found, skips) = walk(arg, "");
+                // Stable: two names with the same lossy id keep the listing order.
+                found.par_sort_by(|a, b| a.id.cmp(&b.id));
                 files.extend(found);
+                skipped.extend(skips);
             }
             Ok(m) if m.is_file() => files.push(PlannedFile {
                 id: arg
@@ -83,9 +92,14 @@ pub fn plan(paths: &[PathBuf]) -> (Vec<PlannedFile>, Vec<Skipped>) {
             Ok(_) => skipped.push(not_regular(arg)),
         }
     }
-    let mut seen = HashSet::new();
-    for f in &mut files {
-        f.id = unique_id(&f.id, &mut seen);
+    // One folder argument gives distinct ids (sorted: a repeat would be
+    // adjacent); only then is the set of seen ids not needed.
+    let distinct = paths.len() == 1 && files.windows(2).all(|w| w[0].id != w[1].id);
+    if !distinct {
+        let mut seen = HashSet::new();
+        for f in &mut files {
+            f.id = unique_id(&f.id, &mut seen);
+        }
     }
     (files, skipped)
 }
@@ -117,11 +131,16 @@ fn not_regular(path: &Path) -> Skipped {
     }
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<PlannedFile>, skipped: &mut Vec<Skipped>) {
+/// The files under `dir` (unsorted) and what was skipped; `prefix` is the
+/// id of `dir` with a trailing `/` (empty for the folder argument).
+fn walk(dir: &Path, prefix: &str) -> (Vec<PlannedFile>, Vec<Skipped>) {
+    let mut out = Vec::new();
+    let mut skipped = Vec::new();
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) => return skipped.push(skip(dir, &e)),
+        Err(e) => return (out, vec![skip(dir, &e)]),
     };
+    let mut subdirs = Vec::new();
     for entry in entries {
         let entry = match entry {
             Ok(e) => e,
@@ -130,29 +149,39 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<PlannedFile>, skipped: &mut Vec<S
                 continue;
             }
         };
-        if entry.file_name().as_encoded_bytes().starts_with(b".") {
+        let name = entry.file_name();
+        if name.as_encoded_bytes().starts_with(b".") {
             continue;
         }
-        let path = entry.path();
+        // From the listing (d_type): no system call on the usual file systems.
         let Ok(ft) = entry.file_type() else {
             continue;
         };
+        let id = || format!("{prefix}{}", name.to_string_lossy());
         if ft.is_dir() {
-            walk(root, &path, out, skipped);
+            subdirs.push((entry.path(), id() + "/"));
             continue;
         }
+        let path = entry.path();
         if !has_ext(&path, &EXTS) {
             continue;
         }
-        let meta = if ft.is_symlink() {
-            fs::metadata(&path)
-        } else {
-            entry.metadata()
-        };
-        match meta {
+        if ft.is_file() {
+            out.push(PlannedFile {
+                id: id(),
+                source: FileSource::Disk(path),
+                size: 0,
+            });
+            continue;
+        }
+        if !ft.is_symlink() {
+            skipped.push(not_regular(&path));
+            continue;
+        }
+        match fs::metadata(&path) {
             Err(e) => skipped.push(skip(&path, &e)),
             Ok(m) if m.is_file() => out.push(PlannedFile {
-                id: relative_id(root, &path),
+                id: id(),
                 source: FileSource::Disk(path),
                 size: m.len(),
             }),
@@ -161,15 +190,15 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<PlannedFile>, skipped: &mut Vec<S
             Ok(_) => skipped.push(not_regular(&path)),
         }
     }
-}
-
-fn relative_id(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<_> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
+    let subs: Vec<_> = subdirs
+        .par_iter()
+        .map(|(path, prefix)| walk(path, prefix))
         .collect();
-    parts.join("/")
+    for (files, skips) in subs {
+        out.extend(files);
+        skipped.extend(skips);
+    }
+    (out, skipped)
 }
 
 /// The five seed articles compiled into the binary.
@@ -223,9 +252,22 @@ mod tests {
     }
 
     #[test]
-    fn relative_ids_use_slashes() {
-        let id = relative_id(Path::new("/x/y"), Path::new("/x/y/a/b.txt"));
-        assert_eq!(id, "a/b.txt");
+    fn nested_ids_use_slashes_and_sort_as_strings() {
+        let tmp = tempfile::tempdir().unwrap();
+        for name in [
+            "a/x.txt", "a.txt", "a/b/y.md", "ab.txt", "z.TXT", "n.pdf", ".h/w.txt",
+        ] {
+            let p = tmp.path().join(name);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "x").unwrap();
+        }
+        let (files, skipped) = plan(&[tmp.path().to_path_buf()]);
+        assert!(skipped.is_empty(), "{skipped:?}");
+        let ids: Vec<_> = files.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "a/b/y.md", "a/x.txt", "ab.txt", "z.TXT"]);
+        assert_eq!(files[2].path(), Some(tmp.path().join("a/x.txt").as_path()));
+        let (twice, _) = plan(&[tmp.path().to_path_buf(), tmp.path().to_path_buf()]);
+        assert_eq!(twice[5].id, "a.txt#2");
     }
 
     #[test]
