@@ -183,6 +183,25 @@ pub fn load_jump_history(data_dir: &std::path::Path) -> Vec<String> {
 }
 
 impl EffectRunner {
+    /// The runner of the real terminal, without a data dir or OSC 52: fuzzy
+    /// jump, corpus search and the entity index run on their own threads and
+    /// send their results to `tx` as app events.
+    pub fn background(tx: mpsc::Sender<AppEvent>) -> Self {
+        let (jump_tx, index_tx, grep_tx) = (tx.clone(), tx.clone(), tx);
+        EffectRunner {
+            jump: crate::search::service::JumpService::background(move |r| {
+                let _ = jump_tx.send(AppEvent::JumpResults(r));
+            }),
+            entities: crate::entities::service::IndexService::background(move |ev| {
+                let _ = index_tx.send(AppEvent::EntityIndex(ev));
+            }),
+            grep: crate::search::GrepService::background(move |u| {
+                let _ = grep_tx.send(AppEvent::Grep(u));
+            }),
+            ..EffectRunner::default()
+        }
+    }
+
     /// Hands the corpus search index the texts of queued documents it is
     /// ready for (shared, a few batches ahead of its folding).
     pub fn pump_grep(&mut self, app: &mut App) {
@@ -327,33 +346,61 @@ where
     app.take_dirty();
     while let Ok(first) = rx.recv() {
         let burst = std::iter::once(first).chain(rx.try_iter().take(MAX_BATCH));
-        for ev in burst {
-            if let AppEvent::Corpus(crate::corpus::LoadEvent::Loaded { key, doc }) = &ev {
-                fx.jump.add(*key, doc);
-                fx.grep.enqueue(*key);
-                fx.jump_indexed += 1;
+        match apply_burst(app, fx, burst)? {
+            Flow::Quit => return Ok(()),
+            Flow::Repaint => {
+                terminal.clear()?;
+                app.mark_dirty();
             }
-            if let AppEvent::Grep(crate::search::GrepUpdate::Indexed(n)) = &ev {
-                fx.grep.indexed(*n);
-            }
-            for effect in app.handle_event(ev) {
-                match fx.run(effect, app)? {
-                    Flow::Quit => return Ok(()),
-                    Flow::Repaint => {
-                        terminal.clear()?;
-                        app.mark_dirty();
-                    }
-                    Flow::Continue => {}
-                }
-            }
+            Flow::Continue => {}
         }
-        // after the burst, so the documents it brought are in the app
-        fx.pump_grep(app);
         if app.take_dirty() {
             terminal.draw(|f| crate::ui::render(f, app))?;
         }
     }
     Ok(())
+}
+
+/// Applies one burst of events to the app, feeds the loaded documents to the
+/// jump and corpus search services and runs the effects (without drawing).
+/// Returns [`Flow::Quit`] as soon as an effect asks to quit, else
+/// [`Flow::Repaint`] when the terminal must be cleared before the next draw.
+pub fn apply_burst(
+    app: &mut App,
+    fx: &mut EffectRunner,
+    burst: impl IntoIterator<Item = AppEvent>,
+) -> Result<Flow> {
+    let mut flow = Flow::Continue;
+    let mut loaded_all = false;
+    for mut ev in burst {
+        if let AppEvent::Corpus(crate::corpus::LoadEvent::Loaded { key, doc }) = &mut ev {
+            // The range lists grew by doubling while the text was split; the
+            // app keeps them for the whole session (a third of them was
+            // spare capacity on a 100k-document corpus).
+            doc.paragraphs.shrink_to_fit();
+            doc.sentences.shrink_to_fit();
+            fx.jump.add(*key, doc);
+            fx.grep.enqueue(*key);
+            fx.jump_indexed += 1;
+        }
+        if let AppEvent::Grep(crate::search::GrepUpdate::Indexed(n)) = &ev {
+            fx.grep.indexed(*n);
+        }
+        loaded_all |= matches!(ev, AppEvent::Corpus(crate::corpus::LoadEvent::Done));
+        for effect in app.handle_event(ev) {
+            match fx.run(effect, app)? {
+                Flow::Quit => return Ok(Flow::Quit),
+                Flow::Repaint => flow = Flow::Repaint,
+                Flow::Continue => {}
+            }
+        }
+    }
+    if loaded_all {
+        app.corpus.docs.shrink_to_fit();
+    }
+    // after the burst, so the documents it brought are in the app
+    fx.pump_grep(app);
+    Ok(flow)
 }
 
 /// Runs the TUI on the real terminal with `settings`: loads `paths` in the
@@ -367,9 +414,7 @@ pub fn run_tui(paths: Vec<PathBuf>, settings: &Settings) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let input = spawn_input_thread(tx.clone(), Arc::clone(&stop));
     let signals = spawn_signal_thread(tx.clone()).ok();
-    let jump_tx = tx.clone();
-    let index_tx = tx.clone();
-    let grep_tx = tx.clone();
+    let services_tx = tx.clone();
     let loader_tx = tx;
     // the annotation file is chosen by the paths as given (none: seeds)
     let store_paths = paths.clone();
@@ -413,21 +458,9 @@ pub fn run_tui(paths: Vec<PathBuf>, settings: &Settings) -> Result<()> {
         }
     }
     app.jump_history = load_jump_history(&settings.data_dir);
-    let mut fx = EffectRunner {
-        data_dir: Some(settings.data_dir.clone()),
-        osc52: true,
-        copied: Vec::new(),
-        jump: crate::search::service::JumpService::background(move |r| {
-            let _ = jump_tx.send(AppEvent::JumpResults(r));
-        }),
-        jump_indexed: 0,
-        entities: crate::entities::service::IndexService::background(move |ev| {
-            let _ = index_tx.send(AppEvent::EntityIndex(ev));
-        }),
-        grep: crate::search::GrepService::background(move |u| {
-            let _ = grep_tx.send(AppEvent::Grep(u));
-        }),
-    };
+    let mut fx = EffectRunner::background(services_tx);
+    fx.data_dir = Some(settings.data_dir.clone());
+    fx.osc52 = true;
     let result = run(&mut terminal, &mut app, &rx, &mut fx);
     stop.store(true, Ordering::SeqCst);
     if let Some(s) = signals {
@@ -454,6 +487,35 @@ const INPUT_THREAD_GRACE: std::time::Duration = std::time::Duration::from_millis
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loaded_documents_keep_no_spare_range_capacity() {
+        let mut app = App::loading(crate::text::layout::LayoutOptions::default());
+        let mut fx = EffectRunner::default();
+        let mut doc = crate::corpus::Document {
+            text: "فقرة.\nثانية.".into(),
+            paragraphs: Vec::with_capacity(64),
+            sentences: Vec::with_capacity(64),
+            ..Default::default()
+        };
+        doc.paragraphs.extend([0..9, 10..22]);
+        doc.sentences.extend([0..9, 10..22]);
+        let key = crate::corpus::DocKey { file: 0, record: 0 };
+        let events = [
+            crate::corpus::LoadEvent::Loaded {
+                key,
+                doc: Box::new(doc),
+            },
+            crate::corpus::LoadEvent::Done,
+        ];
+        let flow = apply_burst(&mut app, &mut fx, events.map(AppEvent::Corpus)).unwrap();
+        assert_eq!(flow, Flow::Continue);
+        let d = &app.corpus.docs[0];
+        assert_eq!(d.paragraphs, vec![0..9, 10..22]);
+        assert_eq!(d.paragraphs.capacity(), 2);
+        assert_eq!(d.sentences.capacity(), 2);
+        assert_eq!(app.corpus.docs.capacity(), 1);
+    }
 
     #[test]
     fn osc52_through_tmux() {

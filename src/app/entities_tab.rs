@@ -265,9 +265,9 @@ impl App {
     pub(super) fn index_doc(&self, d: &DocCount) -> Option<usize> {
         let idx = self.entities.index.ready()?;
         if idx.keys.is_empty() {
-            return Some(d.doc);
+            return Some(d.doc_index());
         }
-        self.doc_index(*idx.keys.get(d.doc)?)
+        self.doc_index(*idx.keys.get(d.doc_index())?)
     }
 
     /// Entities of the corpus list after the hidden set and the filter.
@@ -427,7 +427,7 @@ impl App {
                 let Some(doc) = self.index_doc(d) else {
                     return Vec::new();
                 };
-                let first = d.first.clone();
+                let first = d.first_range();
                 self.open(doc);
                 self.refresh_entities();
                 let v = &mut self.entities;

@@ -95,7 +95,7 @@ impl App {
                         format!("{}× {}", d.count, doc.title),
                         i == v.selected,
                     ));
-                    rows.push(InfoRow::Text(kwic(&doc.text, &d.first)));
+                    rows.push(InfoRow::Text(kwic(&doc.text, &d.first_range())));
                 }
             }
             EntitiesMode::Corpus if v.index.ready().is_none() => {
@@ -117,7 +117,7 @@ impl App {
                     rows.push(InfoRow::Field("Filter", format!("{}{cursor}", v.filter)));
                 }
                 for (i, e) in list.iter().enumerate().take(1000) {
-                    let mentions: usize = e.docs.iter().map(|d| d.count).sum();
+                    let mentions: u64 = e.docs.iter().map(|d| u64::from(d.count)).sum();
                     let left = format!("{:>3} docs {mentions:>4}×", e.docs.len());
                     let chosen = i == v.selected;
                     rows.push(InfoRow::Tinted(

@@ -9,17 +9,48 @@ use super::fast::FxHashMap;
 use super::{EntityKey, EntityType, Extractor, MentionKind};
 use crate::corpus::{DocKey, Document};
 
-/// One document's mentions of an entity.
+/// One document's mentions of an entity. Kept in 20 bytes (a 100k-document
+/// corpus has millions of these): numbers and offsets are `u32`, which no
+/// document comes near.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocCount {
-    /// Index of the document in the corpus.
-    pub doc: usize,
+    /// Index of the document in the corpus ([`DocCount::doc_index`]).
+    pub doc: u32,
     /// Mentions by name outside boilerplate.
-    pub count: usize,
+    pub count: u32,
     /// All mentions (names, demonyms, boilerplate).
-    pub total: usize,
-    /// Byte range of the first mention by name (else the first of any kind).
-    pub first: Range<usize>,
+    pub total: u32,
+    /// Byte range of the first mention by name (else the first of any kind);
+    /// [`DocCount::first_range`] gives it as `usize`.
+    pub first: Range<u32>,
+}
+
+/// `x` as `u32`, saturating (offsets and counts stay far below).
+fn small(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+impl DocCount {
+    /// A document's entry with no mentions counted yet; `first` is the
+    /// range of the first mention seen.
+    pub fn new(doc: usize, first: Range<usize>) -> Self {
+        DocCount {
+            doc: small(doc),
+            count: 0,
+            total: 0,
+            first: small(first.start)..small(first.end),
+        }
+    }
+
+    /// Index of the document in the corpus.
+    pub fn doc_index(&self) -> usize {
+        self.doc as usize
+    }
+
+    /// Byte range of the first mention in the document's text.
+    pub fn first_range(&self) -> Range<usize> {
+        self.first.start as usize..self.first.end as usize
+    }
 }
 
 /// An entity across the corpus.
@@ -86,17 +117,14 @@ pub fn add_document(
             }
         }
         let named = m.kind == MentionKind::Name && !m.boilerplate;
-        let e = per.entry(m.key).or_insert_with(|| DocCount {
-            doc: d,
-            count: 0,
-            total: 0,
-            first: m.range.clone(),
-        });
+        let e = per
+            .entry(m.key)
+            .or_insert_with(|| DocCount::new(d, m.range.clone()));
         if named && e.count == 0 {
-            e.first = m.range.clone();
+            e.first = small(m.range.start)..small(m.range.end);
         }
-        e.count += usize::from(named);
-        e.total += 1;
+        e.count = e.count.saturating_add(u32::from(named));
+        e.total = e.total.saturating_add(1);
     }
     for (k, c) in per {
         map.entry(k).or_default().push(c);
@@ -113,6 +141,7 @@ pub fn finish(
         .into_iter()
         .map(|(key, mut docs)| {
             docs.sort_by(|a, b| (b.count, b.total, a.doc).cmp(&(a.count, a.total, b.doc)));
+            docs.shrink_to_fit();
             IndexEntry {
                 name: ex.name(&key),
                 etype: ex.etype(&key),
@@ -123,7 +152,7 @@ pub fn finish(
         .collect();
     let weight = |e: &IndexEntry| {
         let named = e.docs.iter().filter(|d| d.count > 0).count();
-        let mentions: usize = e.docs.iter().map(|d| d.count).sum();
+        let mentions: u64 = e.docs.iter().map(|d| u64::from(d.count)).sum();
         (named, e.docs.len(), mentions)
     };
     entries.sort_by(|a, b| weight(b).cmp(&weight(a)).then_with(|| a.name.cmp(&b.name)));
@@ -170,6 +199,14 @@ mod tests {
                 total: 2,
                 first: 7..17
             }]
+        );
+        assert_eq!(putin.docs[0].first_range(), 7..17);
+        assert_eq!(putin.docs[0].doc_index(), 0);
+        assert_eq!(std::mem::size_of::<DocCount>(), 20);
+        let far = DocCount::new(3_000_000, 4_000_000_000..4_000_000_010);
+        assert_eq!(
+            (far.doc_index(), far.first_range()),
+            (3_000_000, 4_000_000_000..4_000_000_010)
         );
         assert!(idx.entries.iter().any(|e| e.name == "2020"));
         assert!(!idx

@@ -1,0 +1,224 @@
+//! Memory of the whole TUI pipeline, without a terminal: loads the given
+//! paths with the streaming loader into an `App`, feeds the fuzzy-jump,
+//! corpus-search and entity-index services exactly as the terminal loop does
+//! (`runtime::apply_burst` with `EffectRunner::background`), and prints the
+//! resident memory (VmRSS, VmHWM from /proc/self/status) and the live heap
+//! bytes (counted by this program's allocator) after loading, after the
+//! corpus search index and after the entity index, with the bytes of the
+//! loaded documents and the entity index counted per structure.
+//!
+//! ```text
+//! cargo run --release --example memprobe -- /tmp/qari-bench
+//! ```
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicIsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use qari::app::App;
+use qari::corpus::{Document, LoadEvent};
+use qari::event::AppEvent;
+use qari::runtime::{apply_burst, EffectRunner};
+use qari::search::GrepUpdate;
+
+/// Counts the bytes and blocks the program has allocated and not freed.
+struct Counting;
+
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+static BLOCKS: AtomicIsize = AtomicIsize::new(0);
+
+// SAFETY: every call is passed on to the system allocator unchanged; the
+// counters only record the sizes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size() as isize, Ordering::Relaxed);
+        BLOCKS.fetch_add(1, Ordering::Relaxed);
+        System.alloc(l)
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size() as isize, Ordering::Relaxed);
+        BLOCKS.fetch_sub(1, Ordering::Relaxed);
+        System.dealloc(p, l)
+    }
+    unsafe fn alloc_zeroed(&self, l: Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size() as isize, Ordering::Relaxed);
+        BLOCKS.fetch_add(1, Ordering::Relaxed);
+        System.alloc_zeroed(l)
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        LIVE.fetch_add(new as isize - l.size() as isize, Ordering::Relaxed);
+        System.realloc(p, l, new)
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+const MIB: f64 = 1024.0 * 1024.0;
+
+fn status_kib(field: &str) -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .unwrap_or(0.0)
+}
+
+fn mib(b: usize) -> f64 {
+    b as f64 / MIB
+}
+
+/// Heap bytes of one document (requested sizes; the `Document` itself is
+/// counted in the vector that holds it).
+fn doc_parts(d: &Document) -> [usize; 4] {
+    let range = std::mem::size_of::<std::ops::Range<usize>>();
+    let text = d.text.len() + 2 * std::mem::size_of::<usize>();
+    let ranges = (d.paragraphs.capacity() + d.sentences.capacity()) * range;
+    let strings = d.id.capacity()
+        + d.path.as_ref().map_or(0, |p| p.capacity())
+        + d.title.capacity()
+        + d.source.as_ref().map_or(0, |s| s.capacity())
+        + d.date.as_ref().map_or(0, |dd| {
+            dd.text.capacity() + dd.iso.as_ref().map_or(0, |s| s.capacity())
+        });
+    let notes = d.notes.capacity() * std::mem::size_of::<String>()
+        + d.notes.iter().map(|n| n.capacity()).sum::<usize>();
+    [text, ranges, strings, notes]
+}
+
+fn report(stage: &str, text: usize, t0: Instant) {
+    let rss = status_kib("VmRSS:") / 1024.0;
+    let hwm = status_kib("VmHWM:") / 1024.0;
+    let live = LIVE.load(Ordering::Relaxed).max(0) as usize;
+    println!(
+        "{stage:<22} {:>6.1}s  RSS {rss:>6.0} MiB ({:.2}× text)  peak {hwm:>6.0} MiB ({:.2}×)  live heap {:>6.0} MiB in {} blocks",
+        t0.elapsed().as_secs_f64(),
+        rss / mib(text),
+        hwm / mib(text),
+        mib(live),
+        BLOCKS.load(Ordering::Relaxed)
+    );
+}
+
+fn breakdown(app: &App) {
+    let docs = &app.corpus.docs;
+    let mut sum = [0usize; 4];
+    for d in docs {
+        for (s, p) in sum.iter_mut().zip(doc_parts(d)) {
+            *s += p;
+        }
+    }
+    let vec = docs.capacity() * std::mem::size_of::<Document>();
+    let paras: usize = docs.iter().map(|d| d.paragraphs.len()).sum();
+    let sents: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    println!(
+        "  documents: texts {:.0} MiB, paragraph+sentence ranges {:.0} MiB ({paras} + {sents} ranges), \
+         id/path/title/source/date {:.0} MiB, notes {:.1} MiB, Vec<Document> {:.1} MiB ({} B each)",
+        mib(sum[0]),
+        mib(sum[1]),
+        mib(sum[2]),
+        mib(sum[3]),
+        mib(vec),
+        std::mem::size_of::<Document>()
+    );
+    let keys = std::mem::size_of_val(app.doc_keys());
+    println!(
+        "  app tables: doc keys {:.1} MiB (+ doc stats of the same count)",
+        mib(keys)
+    );
+    if let Some(ix) = app.entities.index.ready() {
+        let range = std::mem::size_of::<qari::entities::DocCount>();
+        let postings: usize = ix.entries.iter().map(|e| e.docs.len()).sum();
+        let cap: usize = ix.entries.iter().map(|e| e.docs.capacity()).sum();
+        let names: usize = ix.entries.iter().map(|e| e.name.capacity()).sum();
+        println!(
+            "  entity index: {} entries, {postings} postings ({cap} allocated) × {range} B = {:.0} MiB, names {:.1} MiB, keys {:.1} MiB",
+            ix.entries.len(),
+            mib(cap * range),
+            mib(names),
+            mib(ix.keys.capacity() * std::mem::size_of::<qari::corpus::DocKey>())
+        );
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    anyhow::ensure!(!paths.is_empty(), "usage: memprobe DIR...");
+    let t0 = Instant::now();
+    let (tx, rx) = mpsc::channel();
+    let loader_tx = tx.clone();
+    let loader = std::thread::spawn(move || {
+        qari::corpus::load_streaming(&paths, |ev| {
+            let _ = loader_tx.send(AppEvent::Corpus(ev));
+        })
+    });
+    let mut app = App::loading(qari::text::layout::LayoutOptions::default());
+    let mut fx = EffectRunner::background(tx);
+    let (mut loaded, mut searched, mut entities) = (false, false, false);
+    let mut text = 0usize;
+    while !(loaded && searched && entities) {
+        let Ok(first) = rx.recv_timeout(Duration::from_secs(600)) else {
+            anyhow::bail!("no event for 10 minutes");
+        };
+        let burst: Vec<AppEvent> = std::iter::once(first)
+            .chain(rx.try_iter().take(512))
+            .collect();
+        let mut load_done = false;
+        let mut indexed = None;
+        for ev in &burst {
+            match ev {
+                AppEvent::Corpus(LoadEvent::Done) => load_done = true,
+                AppEvent::Grep(GrepUpdate::Indexed(n)) => indexed = Some(*n),
+                _ => {}
+            }
+        }
+        apply_burst(&mut app, &mut fx, burst)?;
+        if load_done {
+            loaded = true;
+            text = app.corpus.docs.iter().map(|d| d.text.len()).sum();
+            println!(
+                "{} documents, {text} bytes of text ({:.1} MiB)",
+                app.corpus.docs.len(),
+                mib(text)
+            );
+            report("loaded", text, t0);
+            breakdown(&app);
+        }
+        if loaded && !searched && indexed.is_some_and(|n| n >= app.corpus.docs.len()) {
+            searched = true;
+            report("search index built", text, t0);
+        }
+        if !entities && app.entities.index.ready().is_some() {
+            entities = true;
+            report("entity index built", text, t0);
+        }
+    }
+    let _ = loader.join();
+    std::thread::sleep(Duration::from_secs(2));
+    report("all indexed (+2 s)", text, t0);
+    breakdown(&app);
+    // what the background threads hold, rebuilt here to count it
+    let before = LIVE.load(Ordering::Relaxed);
+    let mut jump = qari::search::JumpIndex::default();
+    for d in &app.corpus.docs {
+        jump.push(&qari::search::JumpFields::from(d));
+    }
+    let after = LIVE.load(Ordering::Relaxed);
+    drop(jump);
+    println!(
+        "  jump index (rebuilt): {:.0} MiB",
+        mib((after - before) as usize)
+    );
+    let before = LIVE.load(Ordering::Relaxed);
+    let grep = qari::search::GrepIndex::build(&app.corpus.docs);
+    let after = LIVE.load(Ordering::Relaxed);
+    println!(
+        "  search index (rebuilt): {:.0} MiB live, heap_bytes {:.0} MiB",
+        mib((after - before) as usize),
+        mib(grep.heap_bytes())
+    );
+    Ok(())
+}
