@@ -137,7 +137,7 @@ pub fn letter_mask(s: &str) -> u64 {
 }
 
 /// The [`letter_mask`] bit of one folded character.
-fn char_bit(c: char) -> u64 {
+pub(crate) fn char_bit(c: char) -> u64 {
     match c {
         '\u{0621}'..='\u{064A}' => 1 << (c as u32 - 0x0621),
         'a'..='z' => 1 << (42 + (c as u32 - 'a' as u32) % 16),
@@ -264,6 +264,16 @@ impl JumpIndex {
 
     /// Appends one document, folding its fields straight into the arena.
     pub fn push(&mut self, f: &JumpFields<'_>) {
+        self.push_with(f, None);
+    }
+
+    /// Appends one document whose title was folded already: `title` is the
+    /// fold of `f.title` and `mask` its letter mask.
+    pub(crate) fn push_folded_title(&mut self, f: &JumpFields<'_>, title: &str, mask: u64) {
+        self.push_with(f, Some((title, mask)));
+    }
+
+    fn push_with(&mut self, f: &JumpFields<'_>, title: Option<(&str, u64)>) {
         let fields = [
             f.title,
             f.source.unwrap_or(""),
@@ -281,7 +291,13 @@ impl JumpIndex {
         let mut masks = [0u64; 4];
         for (i, text) in fields.iter().enumerate() {
             bounds[i] = arena.len() as u32;
-            masks[i] = fold_into(arena, text);
+            masks[i] = match title {
+                Some((t, m)) if i == 0 => {
+                    arena.push_str(t);
+                    m
+                }
+                _ => fold_into(arena, text),
+            };
         }
         bounds[4] = arena.len() as u32;
         self.entries.push(Entry {

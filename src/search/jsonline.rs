@@ -44,7 +44,9 @@ impl<'a> Cursor<'a> {
         self.eat(b'"')?;
         let rest = self.s.as_bytes().get(self.i..)?;
         let len = memchr::memchr2(b'"', b'\\', rest)?;
-        if rest[len] != b'"' || rest[..len].iter().any(|&b| b < 0x20) {
+        // No early exit: the check over the whole string vectorises.
+        let control = rest[..len].iter().fold(false, |a, &b| a | (b < 0x20));
+        if rest[len] != b'"' || control {
             return None;
         }
         let out = self.s.get(self.i..self.i + len)?;

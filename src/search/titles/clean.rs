@@ -36,7 +36,7 @@ fn is_clean(s: &str) -> bool {
 /// words separated by single spaces, where a combining mark never follows
 /// another mark (the order of marks is what NFC might change) and is none
 /// of U+0653..U+0655 (which compose with the letter before them).
-fn plain(s: &str) -> bool {
+pub(super) fn plain(s: &str) -> bool {
     let b = s.as_bytes();
     let (mut space, mut mark) = (true, false);
     let mut i = 0;

@@ -104,8 +104,9 @@ impl Arena {
     }
 }
 
-/// What one line of a title-only JSONL file holds.
-pub(super) enum Line<'a> {
+/// What one line of a title-only JSONL file holds; `T` is what the caller
+/// made of the title (see [`read_line_with`]).
+pub(super) enum Line<'a, T> {
     /// Only white space.
     Blank,
     /// Not a record that can be listed (the reason, without line number).
@@ -117,14 +118,24 @@ pub(super) enum Line<'a> {
     /// stand in).
     Item {
         id: Option<Cow<'a, str>>,
-        title: Cow<'a, str>,
+        title: T,
         source: Cow<'a, str>,
         date: Cow<'a, str>,
     },
 }
 
-/// Reads one line of a title-only JSONL file.
-pub(super) fn read_line<'a>(line: &'a str) -> Line<'a> {
+/// Reads one line of a title-only JSONL file, the title cleaned.
+pub(super) fn read_line(line: &str) -> Line<'_, Cow<'_, str>> {
+    read_line_with(line, |t| Some(clean_cow(t)).filter(|t| !t.is_empty()))
+}
+
+/// Reads one line of a title-only JSONL file; `title` cleans the raw title
+/// (its own way, e.g. folding it on the way) and says `None` when it is
+/// empty once cleaned.
+pub(super) fn read_line_with<'a, T>(
+    line: &'a str,
+    title: impl FnOnce(Cow<'a, str>) -> Option<T>,
+) -> Line<'a, T> {
     if line.trim().is_empty() {
         return Line::Blank;
     }
@@ -144,9 +155,8 @@ pub(super) fn read_line<'a>(line: &'a str) -> Line<'a> {
     if rec.text.as_deref().is_some_and(|t| !t.trim().is_empty()) {
         return Line::HasText;
     }
-    let title = match rec.title.map(clean_cow) {
-        Some(t) if !t.is_empty() => t,
-        _ => return Line::Bad("no title and no text".into()),
+    let Some(title) = rec.title.and_then(title) else {
+        return Line::Bad("no title and no text".into());
     };
     let id = match rec.id {
         Some(Id::Str(s)) if !s.trim().is_empty() => Some(clean_cow(s)),

@@ -22,10 +22,12 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::jsonl::{read_line, Line};
+use super::clean::clean_cow;
+use super::jsonl::{read_line_with, Line};
+use super::plainfold::fold_plain;
 use super::{Item, Listings, Span};
 use crate::corpus::{walk, Skipped};
-use crate::search::fuzzy::{JumpFields, JumpIndex};
+use crate::search::fuzzy::{fold_into, JumpFields, JumpIndex};
 use crate::search::rank::{matches, Term};
 
 /// Bytes of JSONL per block (and per parallel work item).
@@ -56,10 +58,10 @@ struct Block {
     last_id: Option<String>,
 }
 
-/// A worker's reusable state.
-struct Scratch {
-    file: Option<File>,
-    buf: Vec<u8>,
+thread_local! {
+    // The read buffer of each worker thread, reused block after block (fresh
+    // buffers cost page clearing and growth copies).
+    static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Reads the items of title-only JSONL `paths` that match `terms`; `None`
@@ -90,13 +92,15 @@ fn read_matching_in(paths: &[PathBuf], terms: &[Term], block: u64) -> Option<Mat
         };
         let blocks: Vec<Block> = (0..len.div_ceil(block))
             .into_par_iter()
-            .map_init(
-                || Scratch {
-                    file: File::open(path).ok(),
-                    buf: Vec::new(),
-                },
-                |s, k| read_block(s, len, k * block, ((k + 1) * block).min(len), terms),
-            )
+            .map(|k| {
+                let (start, end) = (k * block, ((k + 1) * block).min(len));
+                BUF.with(|buf| {
+                    let mut buf = buf.try_borrow_mut().ok()?;
+                    let mut file = File::open(path).ok()?;
+                    let text = read_lines(&mut file, &mut buf, start, end, len).ok()??;
+                    parse_block(text, terms)
+                })
+            })
             .collect::<Option<_>>()?;
         let mut line = 0;
         for b in blocks {
@@ -124,22 +128,24 @@ fn read_matching_in(paths: &[PathBuf], terms: &[Term], block: u64) -> Option<Mat
     })
 }
 
-/// Reads, parses and matches the lines that start in `start..end` of the
-/// file; `None` when the file needs the full reader.
-fn read_block(s: &mut Scratch, len: u64, start: u64, end: u64, terms: &[Term]) -> Option<Block> {
-    let text = read_lines(s, start, end, len).ok()??;
+/// Parses and matches the lines of one block; `None` when the file needs
+/// the full reader.
+fn parse_block(text: &str, terms: &[Term]) -> Option<Block> {
     let mut b = Block::default();
     let mut arena = String::new();
     let mut prev: Option<Cow<'_, str>> = None;
+    // The folded title of the current line.
+    let mut folded = String::new();
     for (k, line) in text.lines().enumerate() {
         b.lines += 1;
-        match read_line(line) {
+        folded.clear();
+        match read_line_with(line, |t| clean_and_fold(&mut folded, t)) {
             Line::Blank => {}
             Line::Bad(reason) => b.skipped.push((k, reason)),
             Line::HasText => return None,
             Line::Item {
                 id,
-                title,
+                title: (title, mask),
                 source,
                 date,
             } => {
@@ -151,12 +157,13 @@ fn read_block(s: &mut Scratch, len: u64, start: u64, end: u64, terms: &[Term]) -
                 } else {
                     b.first_id = Some(id.to_string());
                 }
-                b.index.push(&JumpFields {
+                let fields = JumpFields {
                     title: &title,
                     source: Some(&*source).filter(|x| !x.is_empty()),
                     date: Some(&*date).filter(|x| !x.is_empty()),
                     first_sentence: None,
-                });
+                };
+                b.index.push_folded_title(&fields, &folded, mask);
                 let doc = b.index.len() as u32 - 1;
                 if matches(&b.index, doc, terms) {
                     let mut put = |x: &str| {
@@ -187,15 +194,30 @@ fn read_block(s: &mut Scratch, len: u64, start: u64, end: u64, terms: &[Term]) -
     Some(b)
 }
 
+/// The cleaned title, its fold appended to `folded` and the fold's letter
+/// mask; `None` when it is empty once cleaned. A plain title is checked and
+/// folded in one pass.
+fn clean_and_fold<'a>(folded: &mut String, t: Cow<'a, str>) -> Option<(Cow<'a, str>, u64)> {
+    if let Some(mask) = fold_plain(folded, &t) {
+        return Some((t, mask));
+    }
+    let t = clean_cow(t);
+    let mask = fold_into(folded, &t);
+    (!t.is_empty()).then_some((t, mask))
+}
+
 /// The lines starting in `start..end` of the file, whole, as text (read
 /// into the scratch buffer); `Ok(None)` when they are not plain UTF-8 or
 /// the file starts with a byte order mark.
-fn read_lines(s: &mut Scratch, start: u64, end: u64, len: u64) -> std::io::Result<Option<&str>> {
-    let Scratch { file, buf } = s;
-    let Some(file) = file.as_mut() else {
-        return Err(std::io::ErrorKind::NotFound.into());
-    };
+fn read_lines<'b>(
+    file: &mut File,
+    buf: &'b mut Vec<u8>,
+    start: u64,
+    end: u64,
+    len: u64,
+) -> std::io::Result<Option<&'b str>> {
     buf.clear();
+    buf.reserve((end - start) as usize + 1);
     // One byte before the block tells whether a line starts at `start`.
     let from = start.saturating_sub(1);
     file.seek(SeekFrom::Start(from))?;

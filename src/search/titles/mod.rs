@@ -18,6 +18,7 @@ use crate::corpus::{self, Document, Skipped};
 mod clean;
 mod jsonl;
 mod matching;
+mod plainfold;
 
 pub(crate) use matching::read_matching;
 
