@@ -207,6 +207,9 @@ impl Matcher {
         while let Some((tok_start, tok_end)) = next_word(key, pos) {
             pos = tok_end;
             let word = &key[tok_start..tok_end];
+            // Proclitics are letters: the first digit of a word is the
+            // first digit of every rest of it.
+            let digit = word.bytes().position(|b| b.is_ascii_digit());
             for s in proclitic_starts(word) {
                 let rest = &word[s..];
                 if let Some(list) = self.first_word_keys(rest) {
@@ -214,7 +217,7 @@ impl Matcher {
                         found(tok_start + s, i, tok_start, false);
                     }
                 }
-                if let Some(cut) = rest.find(|c: char| c.is_ascii_digit()).filter(|&c| c > 0) {
+                if let Some(cut) = digit.filter(|&d| d > s).map(|d| d - s) {
                     for &i in self.first_word_keys(&rest[..cut]).into_iter().flatten() {
                         if self.extra[i as usize] == Extra::Month {
                             found(tok_start + s, i, tok_start, true);

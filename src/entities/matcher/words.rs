@@ -60,20 +60,26 @@ pub(super) fn first_word(k: &str) -> &str {
 /// Whether the character at byte `i` of `key` (a char boundary) is a word
 /// character, and its length: [`is_word_char`], with ASCII and the Arabic
 /// letters U+0621–U+064A read straight from the bytes.
+#[inline]
 fn word_char_at(key: &str, i: usize) -> (bool, usize) {
     let b = key.as_bytes();
-    match (b[i], b.get(i + 1).copied().unwrap_or(0)) {
-        (x, _) if x < 0x80 => (x.is_ascii_alphanumeric(), 1),
-        (0xD8, n) if n >= 0xA1 => (true, 2),
-        (0xD9, n) if n <= 0x8A => (true, 2),
-        _ => key[i..]
-            .chars()
-            .next()
-            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    match b[i] {
+        x if x < 0x80 => (x.is_ascii_alphanumeric(), 1),
+        0xD8 if b.get(i + 1).is_some_and(|&n| n >= 0xA1) => (true, 2),
+        0xD9 if b.get(i + 1).is_some_and(|&n| n <= 0x8A) => (true, 2),
+        _ => word_char_slow(key, i),
     }
 }
 
+#[cold]
+fn word_char_slow(key: &str, i: usize) -> (bool, usize) {
+    key.get(i..)
+        .and_then(|s| s.chars().next())
+        .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
+}
+
 /// The next run of word characters at or after `from`: `(start, end)`.
+#[inline]
 pub(super) fn next_word(key: &str, from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     let start = loop {
@@ -96,20 +102,27 @@ pub(super) fn next_word(key: &str, from: usize) -> Option<(usize, usize)> {
     Some((start, i))
 }
 
+/// UTF-8 of the proclitic letters: و and ف may open a word, ب ك ل follow
+/// them or open it.
+const WAW: [u8; 2] = [0xD9, 0x88];
+const FA: [u8; 2] = [0xD9, 0x81];
+const BA: [u8; 2] = [0xD8, 0xA8];
+const KAF: [u8; 2] = [0xD9, 0x83];
+const LAM: [u8; 2] = [0xD9, 0x84];
+
 /// Where a name can begin in `word`: at its start, after one proclitic
 /// (و ف ب ك ل) or after two (و/ف then ب/ك/ل). The rules of each key are
 /// checked afterwards.
+#[inline]
 pub(super) fn proclitic_starts(word: &str) -> impl Iterator<Item = usize> {
-    let mut c = word.chars();
-    let first = c.next();
-    let second = c.next();
-    let one = first.filter(|f| matches!(f, 'و' | 'ف' | 'ب' | 'ك' | 'ل'));
-    let two = match (first, second) {
-        (Some('و' | 'ف'), Some('ب' | 'ك' | 'ل')) => Some(2 * 'و'.len_utf8()),
-        _ => None,
-    };
+    let b = word.as_bytes();
+    let letter = |i: usize| b.get(i..i + 2).and_then(|s| <[u8; 2]>::try_from(s).ok());
+    let first = letter(0);
+    let conj = matches!(first, Some(WAW | FA));
+    let one = conj || matches!(first, Some(BA | KAF | LAM));
+    let two = conj && matches!(letter(2), Some(BA | KAF | LAM));
     let len = word.len();
-    [Some(0), one.map(char::len_utf8), two]
+    [Some(0), one.then_some(2), two.then_some(4)]
         .into_iter()
         .flatten()
         .filter(move |&s| s < len)
@@ -143,6 +156,20 @@ pub(super) fn legal_prefix(p: &str, allow_lam: bool) -> bool {
 mod tests {
     use super::*;
     use crate::text::fold::fold;
+
+    #[test]
+    fn proclitic_starts_by_bytes() {
+        let starts = |w: &str| proclitic_starts(w).collect::<Vec<_>>();
+        assert_eq!(starts("روسيا"), [0]);
+        assert_eq!(starts("لروسيا"), [0, 2]);
+        assert_eq!(starts("وبروسيا"), [0, 2, 4]);
+        assert_eq!(starts("فلروسيا"), [0, 2, 4]);
+        assert_eq!(starts("بلروسيا"), [0, 2]);
+        assert_eq!(starts("وو"), [0, 2]);
+        assert_eq!(starts("وب"), [0, 2]);
+        assert_eq!(starts("و"), [0]);
+        assert_eq!(starts("abc"), [0]);
+    }
 
     #[test]
     fn byte_word_test_agrees_with_the_char_one() {
