@@ -25,6 +25,7 @@ use rayon::prelude::*;
 use super::clean::clean_cow;
 use super::jsonl::{read_line_with, Line};
 use super::plainfold::fold_plain;
+use super::record::usual_record;
 use super::{Item, Listings, Span};
 use crate::corpus::{walk, Skipped};
 use crate::search::fuzzy::{fold_into, JumpFields, JumpIndex};
@@ -136,10 +137,32 @@ fn parse_block(text: &str, terms: &[Term]) -> Option<Block> {
     let mut prev: Option<Cow<'_, str>> = None;
     // The folded title of the current line.
     let mut folded = String::new();
-    for (k, line) in text.lines().enumerate() {
+    let mut pos = 0;
+    // Lines as `str::lines` cuts them (a `\r` goes only before a `\n`).
+    while let Some(rest) = text.get(pos..).filter(|r| !r.is_empty()) {
+        let k = b.lines;
         b.lines += 1;
         folded.clear();
-        match read_line_with(line, |t| clean_and_fold(&mut folded, t)) {
+        let line = if let Some((id, title, mask, used)) = usual_record(rest, &mut folded) {
+            pos += used;
+            Line::Item {
+                id: Some(Cow::Borrowed(id)),
+                title: (Cow::Borrowed(title), mask),
+                source: Cow::Borrowed(""),
+                date: Cow::Borrowed(""),
+            }
+        } else {
+            let (line, used) = match memchr::memchr(b'\n', rest.as_bytes()) {
+                Some(i) => {
+                    let l = rest.get(..i)?;
+                    (l.strip_suffix('\r').unwrap_or(l), i + 1)
+                }
+                None => (rest, rest.len()),
+            };
+            pos += used;
+            read_line_with(line, |t| clean_and_fold(&mut folded, t))
+        };
+        match line {
             Line::Blank => {}
             Line::Bad(reason) => b.skipped.push((k, reason)),
             Line::HasText => return None,
@@ -305,6 +328,10 @@ mod tests {
                         r#"{{"id":"d{i:05}","title":"{title}","source":"وكالة تاس","date":"2023-05-01"}}"#
                     ),
                     29 => format!(r#"{{"id":"d{i:05}","title":"{title}\tب","source":null}}"#),
+                    31 => format!(r#"{{"id":"d{i:05}","title":"{title} \"x\"","text":""}}"#),
+                    37 | 49 => format!("{{\"id\":\"d{i:05}\",\"title\":\"{title}\",\"text\":\"\"}}\r"),
+                    41 => format!(r#"{{"id": "d{i:05}", "title": "{title}"}}"#),
+                    43 => format!(r#"{{"id":"d{i:05} x","title":"{title}","text":""}}"#),
                     _ => format!(r#"{{"id":"d{i:05}","title":"{title}","text":""}}"#),
                 }
             })

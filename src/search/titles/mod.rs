@@ -19,6 +19,7 @@ mod clean;
 mod jsonl;
 mod matching;
 mod plainfold;
+mod record;
 
 pub(crate) use matching::read_matching;
 
