@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use super::rank::terms_of;
 use super::snippet::{code_points, snippet};
-use super::titles::{read_listings, read_matching};
-use super::{find_in_text, JumpSearcher, Query};
+use super::titles::{read_listings, read_matching, Listings};
+use super::{find_in_text, JumpSearcher, Query, Scored};
 use crate::corpus::{self, Skipped};
 
 /// Characters of context on each side of a hit in `grep` snippets.
@@ -50,8 +50,18 @@ fn report_skipped(skipped: &[Skipped]) {
     }
 }
 
-/// The ranked documents for `query` (`limit` 0: all matches).
-pub fn search_rows(query: &str, paths: &[PathBuf], limit: usize) -> (Vec<SearchRow>, Vec<Skipped>) {
+/// A row of `qari search` borrowed from the listings (written as
+/// [`SearchRow`] is: same fields, same order).
+#[derive(Serialize)]
+struct RowRef<'a> {
+    id: &'a str,
+    title: &'a str,
+    score: i64,
+    tier: u8,
+}
+
+/// The listings read for `query` and its ranked hits (`limit` 0: all).
+fn ranked(query: &str, paths: &[PathBuf], limit: usize) -> (Listings, Vec<Scored>, Vec<Skipped>) {
     let t0 = std::time::Instant::now();
     // A title list is read keeping only the items that can match; anything
     // else is read whole (same ranks and totals either way).
@@ -79,13 +89,31 @@ pub fn search_rows(query: &str, paths: &[PathBuf], limit: usize) -> (Vec<SearchR
             t2.elapsed()
         );
     }
+    (items, hits, skipped)
+}
+
+fn row<'a>(items: &'a Listings, h: &Scored) -> RowRef<'a> {
+    RowRef {
+        id: items.id(h.doc as usize),
+        title: items.title(h.doc as usize),
+        score: h.score,
+        tier: h.tier,
+    }
+}
+
+/// The ranked documents for `query` (`limit` 0: all matches).
+pub fn search_rows(query: &str, paths: &[PathBuf], limit: usize) -> (Vec<SearchRow>, Vec<Skipped>) {
+    let (items, hits, skipped) = ranked(query, paths, limit);
     let rows = hits
-        .into_iter()
-        .map(|h| SearchRow {
-            id: items.id(h.doc as usize).to_string(),
-            title: items.title(h.doc as usize).to_string(),
-            score: h.score,
-            tier: h.tier,
+        .iter()
+        .map(|h| {
+            let r = row(&items, h);
+            SearchRow {
+                id: r.id.to_string(),
+                title: r.title.to_string(),
+                score: r.score,
+                tier: r.tier,
+            }
         })
         .collect();
     (rows, skipped)
@@ -93,14 +121,16 @@ pub fn search_rows(query: &str, paths: &[PathBuf], limit: usize) -> (Vec<SearchR
 
 /// Runs `qari search`.
 pub fn run_search(query: &str, paths: &[PathBuf], limit: usize, json: bool) -> Result<()> {
-    let (rows, skipped) = search_rows(query, paths, limit);
+    let (items, hits, skipped) = ranked(query, paths, limit);
     report_skipped(&skipped);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
+        let rows: Vec<RowRef<'_>> = hits.iter().map(|h| row(&items, h)).collect();
         serde_json::to_writer(&mut out, &rows)?;
         writeln!(out)?;
     } else {
-        for r in &rows {
+        for h in &hits {
+            let r = row(&items, h);
             writeln!(out, "{}\t{}\t{}", r.id, r.score, r.title)?;
         }
     }

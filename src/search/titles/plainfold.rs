@@ -55,6 +55,20 @@ const CLASSES: [Class; 256] = {
     t
 };
 
+/// The letter-mask bit of U+0600 + i (i < 128) when it is a letter the fold
+/// keeps as it is, else 0xFF: the common case, looked up first.
+const LETTER_BITS: [u8; 128] = {
+    let mut t = [0xFF; 128];
+    let mut i = 0;
+    while i < 128 {
+        if let Class::Letter(bit) = CLASSES[i] {
+            t[i] = bit;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// When `text` is plain (printable ASCII and U+0600..U+06FF in words
 /// separated by single spaces, no mark after a mark, none of
 /// U+0653..U+0655), appends its search fold to `out` and returns the fold's
@@ -77,6 +91,17 @@ fn fold_or_reject(out: &mut String, text: &str) -> Option<u64> {
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        if x & 0xFE == 0xD8 {
+            if let Some(&y) = b.get(i + 1) {
+                let bit = LETTER_BITS[(usize::from(x & 1) << 6) | usize::from(y & 0x3F)];
+                if bit < 64 {
+                    mask |= 1 << bit;
+                    (space, mark) = (false, false);
+                    i += 2;
+                    continue;
+                }
+            }
+        }
         match x {
             b' ' => {
                 if space {
