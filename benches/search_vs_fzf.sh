@@ -29,12 +29,36 @@ cpu() { # median user+sys seconds of 7 runs of "$@"
   done | sort -n | sed -n 4p
 }
 
-echo "== fuzzy filter, 100k titles (fzf $(fzf --version | cut -d' ' -f1))"
-printf '%-16s %10s %10s %8s\n' query "qari cpu" "fzf cpu" ratio
+# paired NAME... : runs the shell commands in $cmd[NAME] in turn, 7 rounds after a
+# warm-up, and prints each one's median wall and CPU (user+sys) seconds and their
+# ratios to the last command's, so that every command sees the same machine load.
+declare -A cmd
+paired() {
+  local out; out=$(mktemp)
+  for round in 0 1 2 3 4 5 6 7; do
+    for name in "$@"; do
+      t=$( { /usr/bin/time -f "%e %U %S" sh -c "${cmd[$name]}" >/dev/null; } 2>&1 | tail -1)
+      [ "$round" = 0 ] || echo "$name $t" >> "$out"
+    done
+  done
+  local ref="${*: -1}" rw rc
+  med() { awk -v n="$1" -v f="$2" '$1 == n {print (f == 2 ? $2 : $3 + $4)}' "$out" | sort -n | sed -n 4p; }
+  rw=$(med "$ref" 2); rc=$(med "$ref" 3)
+  for name in "$@"; do
+    w=$(med "$name" 2); c=$(med "$name" 3)
+    printf '  %-10s wall %6.3fs  cpu %6.3fs  ratio wall %5.2f cpu %5.2f\n' "$name" "$w" "$c" \
+      "$(echo "$w / $rw" | bc -l)" "$(echo "$c / $rc" | bc -l)"
+  done
+  rm -f "$out"
+}
+
+echo "== fuzzy filter, 100k titles (fzf $(fzf --version | cut -d' ' -f1)), paired, medians of 7"
 for q in باشينيان "روسيا ارمينيا" "قره باغ" CSTO; do
-  a=$(cpu "$qari" search "$q" "$dir/titles100k.jsonl" --limit 0)
-  b=$(cpu fzf --filter "$q" < "$dir/titles100k.txt")
-  printf '%-16s %9.3fs %9.3fs %8.3f\n' "$q" "$a" "$b" "$(echo "$a / $b" | bc -l)"
+  echo "$q"
+  cmd[all]="$qari search '$q' $dir/titles100k.jsonl --limit 0"
+  cmd[top200]="$qari search '$q' $dir/titles100k.jsonl --limit 200"
+  cmd[fzf]="fzf --filter '$q' < $dir/titles100k.txt"
+  paired all top200 fzf
 done
 hyperfine -w 2 -r 10 \
   -n "qari search" "$qari search 'روسيا ارمينيا' $dir/titles100k.jsonl --limit 0" \
