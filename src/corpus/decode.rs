@@ -113,10 +113,19 @@ fn check_binary(bytes: &[u8]) -> Result<(), String> {
         return Err("binary file (contains NUL bytes)".into());
     }
     let head = &head[..head.len().min(1024)];
-    let controls = head
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
-        .count();
+    // Counted in 64-byte chunks into a `u8` without branches, which the
+    // compiler turns into SIMD compares (the filter-and-count form was 4 % of
+    // loading).
+    let controls: usize = head
+        .chunks(64)
+        .map(|c| {
+            let n = c.iter().fold(0u8, |n, &b| {
+                let control = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r');
+                n + u8::from((control & (b != 0x0c) & (b != 0x1b)) | (b == 0x7f))
+            });
+            usize::from(n)
+        })
+        .sum();
     if controls * 10 > head.len() {
         return Err("binary file (mostly control bytes)".into());
     }
@@ -270,6 +279,23 @@ mod tests {
         let d = ok(b);
         assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
         assert!(d.notes[0].contains("replaced"), "{:?}", d.notes);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn binary_check_counts_like_a_filter(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![0u8..0x20, proptest::prelude::any::<u8>()], 0..1500)
+        ) {
+            let head = &bytes[..bytes.len().min(1024)];
+            let controls = head
+                .iter()
+                .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
+                .count();
+            let nul = bytes.contains(&0);
+            let want = !nul && controls * 10 <= head.len();
+            proptest::prop_assert_eq!(check_binary(&bytes).is_ok(), want);
+        }
     }
 
     #[test]
