@@ -5,8 +5,8 @@ mod common;
 
 use std::sync::mpsc;
 
-use common::{app, app_sized, keys, seeds, seeds_dir};
-use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use common::{app, app_sized, keys, mouse, seeds, seeds_dir};
+use crossterm::event::{MouseButton, MouseEventKind};
 use qari::action::{Action, Effect};
 use qari::app::{App, Pane};
 use qari::corpus::Skipped;
@@ -17,15 +17,6 @@ use qari::runtime::{run, EffectRunner};
 use qari::text::LayoutOptions;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-
-fn mouse(kind: MouseEventKind, x: u16, y: u16) -> AppEvent {
-    AppEvent::Mouse(MouseEvent {
-        kind,
-        column: x,
-        row: y,
-        modifiers: KeyModifiers::NONE,
-    })
-}
 
 #[test]
 fn update_returns_quit_only_for_quit() {

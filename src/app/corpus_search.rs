@@ -67,6 +67,8 @@ pub struct SearchPopup {
     /// Whether the user moved the selection (then it stays on its hit while
     /// more results arrive).
     pub moved: bool,
+    /// First list row shown (counting headers), see `ui::jump::first_shown`.
+    pub offset: usize,
 }
 
 impl SearchPopup {
@@ -178,7 +180,9 @@ impl SearchPopup {
         }
     }
 
-    fn step(&mut self, delta: isize) {
+    /// Moves the selection by `delta` hits (and keeps it there as more
+    /// results arrive).
+    pub(crate) fn step(&mut self, delta: isize) {
         let last = self.total.saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
         self.moved = true;

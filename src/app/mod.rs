@@ -19,6 +19,7 @@ mod mouse;
 pub mod note_form;
 mod notes_tab;
 mod popup;
+mod popup_mouse;
 mod reader;
 mod sidebar;
 mod status;
@@ -255,13 +256,17 @@ impl App {
 
     /// Applies one event.
     pub fn handle_event(&mut self, ev: AppEvent) -> Vec<Effect> {
+        let fx = self.dispatch(ev);
+        // the query popups' lists scroll only as far as the selection needs
+        self.settle_popup_scroll();
+        fx
+    }
+
+    fn dispatch(&mut self, ev: AppEvent) -> Vec<Effect> {
         match ev {
             AppEvent::Key(k) => self.handle_key(k),
             AppEvent::FocusGained => vec![Effect::Repaint],
-            AppEvent::Mouse(m) => {
-                self.handle_mouse(m);
-                Vec::new()
-            }
+            AppEvent::Mouse(m) => self.handle_mouse(m),
             // Pasted text goes to the field of the popup on top.
             AppEvent::Paste(t) => match self.popups.last() {
                 Some(Popup::Jump(_)) => self.jump_paste(&t),

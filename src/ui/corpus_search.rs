@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 
 use super::areas::Areas;
 use super::inline::{draw_inline, put_cells, Align, InlineCtx};
-use super::jump::draw_query_frame;
+use super::jump::{draw_query_frame, first_shown, popup_rect};
 use crate::app::{App, Highlight, SearchGroup, SearchPopup};
 use crate::search::{snippet, KeyHit};
 use crate::text::layout_inline;
@@ -54,11 +54,10 @@ fn title(app: &App, p: &SearchPopup, width: u16) -> String {
 
 /// Draws the corpus search popup.
 pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
-    let areas = Areas::compute(screen, &app.prefs, app.focus);
-    let area = areas.popup(MAX_WIDTH, MAX_HEIGHT).intersection(buf.area);
-    if area.height < 4 || area.width < 4 {
+    let areas = Areas::compute(screen.intersection(buf.area), &app.prefs, app.focus);
+    let Some(area) = popup_rect(&areas, MAX_WIDTH, MAX_HEIGHT) else {
         return;
-    }
+    };
     let theme = &app.theme;
     let title = title(app, p, area.width);
     let Some(list) = draw_query_frame(buf, area, app, &title, &p.input) else {
@@ -81,7 +80,7 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
     }
     let rows = list.height as usize;
     let sel_row = p.row_of(p.selected);
-    let offset = (sel_row + 1).saturating_sub(rows);
+    let offset = first_shown(p.offset, sel_row, rows);
     let mut y = list.y;
     let first = p.group_at_row(offset);
     for gi in first..p.doc_count() {

@@ -20,6 +20,34 @@ pub const MAX_WIDTH: u16 = 96;
 /// Tallest the popup gets.
 pub const MAX_HEIGHT: u16 = 24;
 
+/// The rectangle a query popup of at most `max_w` × `max_h` cells takes on
+/// the screen `areas` describe (the same for drawing and for mouse hit
+/// tests), or `None` when the screen is too small to draw it.
+pub fn popup_rect(areas: &Areas, max_w: u16, max_h: u16) -> Option<Rect> {
+    let area = areas.popup(max_w, max_h).intersection(areas.screen);
+    (area.height >= 4 && area.width >= 4).then_some(area)
+}
+
+/// The result list of a query popup drawn at `area`: inside the border,
+/// below the query row; `None` when there is no room for a list.
+pub fn list_rect(area: Rect) -> Option<Rect> {
+    let body = super::areas::inner(area);
+    if body.height < 2 || body.width < 4 {
+        return None;
+    }
+    Some(Rect::new(body.x, body.y + 1, body.width, body.height - 1))
+}
+
+/// The first list row shown when `rows` rows fit, row `selected` is
+/// highlighted and row `offset` was the first one shown: the list scrolls
+/// only as far as needed to keep the selection in view, so a click does not
+/// move the rows under the pointer.
+pub fn first_shown(offset: usize, selected: usize, rows: usize) -> usize {
+    offset
+        .min(selected)
+        .max((selected + 1).saturating_sub(rows))
+}
+
 /// Draws `input` on one row of `area` through the bidi layout, the cell at
 /// the cursor reversed (or a reversed space after the text when the cursor
 /// is at the end). Returns the x after the drawn cells.
@@ -62,26 +90,22 @@ pub(crate) fn draw_query_frame(
     let theme = &app.theme;
     Clear.render(area, buf);
     let block = Block::bordered().border_style(theme.border_focused);
-    let body = block.inner(area);
     block.render(area, buf);
     let title = app.localize_text(title.trim());
     border_title(buf, area, &title, app.inline_ctx(), theme.title);
-    if body.height < 2 || body.width < 4 {
-        return None;
-    }
-    buf.set_stringn(body.x, body.y, "› ", 2, theme.key);
-    let query_area = Rect::new(body.x + 2, body.y, body.width - 2, 1);
+    let list = list_rect(area)?;
+    let query_area = Rect::new(list.x + 2, list.y - 1, list.width - 2, 1);
+    buf.set_stringn(list.x, query_area.y, "› ", 2, theme.key);
     draw_input(buf, query_area, app, input, theme.text);
-    Some(Rect::new(body.x, body.y + 1, body.width, body.height - 1))
+    Some(list)
 }
 
 /// Draws the jump popup.
 pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &JumpPopup) {
-    let areas = Areas::compute(screen, &app.prefs, app.focus);
-    let area = areas.popup(MAX_WIDTH, MAX_HEIGHT).intersection(buf.area);
-    if area.height < 4 {
+    let areas = Areas::compute(screen.intersection(buf.area), &app.prefs, app.focus);
+    let Some(area) = popup_rect(&areas, MAX_WIDTH, MAX_HEIGHT) else {
         return;
-    }
+    };
     let theme = &app.theme;
     // "searching…" until the ranked rows answer the query in the field
     let title = if p.waiting {
@@ -97,11 +121,7 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &JumpPopup) {
         return;
     };
     let rows = list.height as usize;
-    let offset = if p.selected >= rows {
-        p.selected + 1 - rows
-    } else {
-        0
-    };
+    let offset = first_shown(p.offset, p.selected, rows);
     let ctx = app.inline_ctx();
     for (n, key) in p.rows.iter().enumerate().skip(offset).take(rows) {
         let Some(doc) = app.doc_index(*key).and_then(|i| app.corpus.docs.get(i)) else {

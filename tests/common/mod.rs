@@ -37,6 +37,16 @@ pub fn app() -> App {
     app_sized(120, 40)
 }
 
+/// A synthetic mouse event of `kind` at column `x`, row `y`.
+pub fn mouse(kind: crossterm::event::MouseEventKind, x: u16, y: u16) -> AppEvent {
+    AppEvent::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column: x,
+        row: y,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    })
+}
+
 /// Types `seq` (e.g. `"j j <Enter> ]"`) and returns every effect produced.
 pub fn keys(app: &mut App, seq: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
