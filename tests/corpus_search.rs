@@ -149,9 +149,42 @@ fn arrows_ctrl_n_ctrl_p_and_pages_move_the_selection() {
     }
     assert_eq!(
         popup(&a).selected,
-        popup(&a).total - 1,
-        "stops at the last hit"
+        popup(&a).rows() - 1,
+        "stops at the last row"
     );
+    assert!(!popup(&a).header_selected());
+}
+
+#[test]
+fn up_and_down_move_over_the_document_headers_and_enter_on_one_opens_its_first_hit() {
+    let mut a = app_sized(80, 24);
+    let mut fx = runner(&a);
+    type_keys(&mut a, &mut fx, "s");
+    type_text(&mut a, &mut fx, "روسيا");
+    assert!(popup(&a).header_selected(), "the first row is a header");
+    let (first_doc, second_doc) = {
+        let mut g = popup(&a).groups();
+        let first = g.next().expect("a document").1;
+        let second = g.next().expect("two documents").1;
+        ((first.key, first.hits.len()), (second.key, second.hits[0]))
+    };
+    // down over the first document's hits to the second document's header
+    for _ in 0..=first_doc.1 {
+        assert!(!popup(&a).header_selected() || popup(&a).selected == 0);
+        type_keys(&mut a, &mut fx, "<Down>");
+    }
+    assert!(popup(&a).header_selected());
+    assert_eq!(popup(&a).selected_hit(), Some(second_doc));
+    type_keys(&mut a, &mut fx, "<Up>");
+    assert!(!popup(&a).header_selected());
+    type_keys(&mut a, &mut fx, "<Down> <Enter>");
+    assert!(a.popups.is_empty());
+    let (doc, range) = a.hit_range(second_doc.0, &second_doc.1).expect("document");
+    assert_eq!(a.reader.doc, Some(doc));
+    assert_eq!(a.find.current, 0);
+    assert_eq!(a.find.hits[0], range);
+    let msg = a.status.message.clone().unwrap_or_default();
+    assert!(msg.starts_with("hit 1/"), "{msg}");
 }
 
 #[test]
@@ -166,9 +199,14 @@ fn enter_opens_the_document_at_the_hit() {
         .iter()
         .position(|(_, t)| t == "بروسيا")
         .expect("بروسيا");
-    for _ in 0..n {
+    for _ in 0..popup(&a).row_of(n) {
         type_keys(&mut a, &mut fx, "<Down>");
     }
+    let nth = popup(&a)
+        .groups()
+        .flat_map(|(_, g)| g.hits.iter().map(move |h| (g.key, *h)))
+        .nth(n);
+    assert_eq!(popup(&a).selected_hit(), nth, "the row of hit {n}");
     let (key, hit) = popup(&a).selected_hit().expect("a hit");
     let (doc, range) = a.hit_range(key, &hit).expect("document");
     assert_eq!(

@@ -163,7 +163,8 @@ fn search_rows_are_clicked_as_drawn_and_outside_closes_like_esc() {
     let (mut a, mut fx) = search_app(100, 30, "روسيا");
     let buf = buffer(&a, 100, 30);
     let first = selected_rows(&a, &buf)[0];
-    // first hit is selected, its header is above; the second hit below
+    // the first document's header row is selected (and drawn so), its
+    // first hit below it
     click(&mut a, &mut fx, 50, first + 1);
     assert_eq!(search_selected(&a), 1);
     assert_eq!(selected_rows(&a, &buffer(&a, 100, 30)), vec![first + 1]);

@@ -59,7 +59,8 @@ pub struct SearchPopup {
     starts: Vec<usize>,
     /// Hits in all groups.
     pub total: usize,
-    /// The highlighted hit (counting hits, not rows).
+    /// The highlighted row, counting the documents' header rows: a header
+    /// stands for its document's first hit.
     pub selected: usize,
     /// Documents searched by the last finished pass (`None` while the
     /// first pass runs).
@@ -120,10 +121,25 @@ impl SearchPopup {
         self.total + self.order.len()
     }
 
-    /// The document and hit highlighted.
+    /// Index (in list order) of the group holding the highlighted row, and
+    /// the row's place in the group (0 for the header, `i + 1` for hit `i`).
+    fn selected_place(&self) -> Option<(usize, usize)> {
+        let gi = self.group_at_row(self.selected);
+        let (before, _) = self.group(gi)?;
+        Some((gi, self.selected.checked_sub(before + gi)?))
+    }
+
+    /// Whether the highlighted row is a document's header row.
+    pub fn header_selected(&self) -> bool {
+        self.selected_place().is_some_and(|(_, place)| place == 0)
+    }
+
+    /// The document and hit highlighted (the document's first hit when its
+    /// header row is).
     pub fn selected_hit(&self) -> Option<(DocKey, KeyHit)> {
-        let (first, g) = self.group(self.group_of(self.selected))?;
-        let hit = g.hits.get(self.selected.checked_sub(first)?)?;
+        let (gi, place) = self.selected_place()?;
+        let (_, g) = self.group(gi)?;
+        let hit = g.hits.get(place.saturating_sub(1))?;
         Some((g.key, *hit))
     }
 
@@ -135,12 +151,9 @@ impl SearchPopup {
     fn add(&mut self, mut hits: Vec<GrepDocHits>) {
         let anchor = self
             .moved
-            .then(|| self.selected_hit().map(|(k, _)| k))
+            .then(|| self.selected_place())
             .flatten()
-            .and_then(|k| {
-                let (first, _) = self.group(self.group_of(self.selected))?;
-                Some((k, self.selected - first))
-            });
+            .and_then(|(gi, place)| Some((self.group(gi)?.1.key, place)));
         hits.sort_by_key(|h| h.key);
         let base = self.groups.len() as u32;
         let new: Vec<u32> = (base..base + hits.len() as u32).collect();
@@ -170,20 +183,20 @@ impl SearchPopup {
             n += self.groups[i as usize].hits.len();
         }
         self.total = n;
-        if let Some((key, i)) = anchor {
+        if let Some((key, place)) = anchor {
             let at = self
                 .order
                 .partition_point(|&g| self.groups[g as usize].key < key);
             if let Some(&first) = self.starts.get(at) {
-                self.selected = first + i;
+                self.selected = first + at + place;
             }
         }
     }
 
-    /// Moves the selection by `delta` hits (and keeps it there as more
-    /// results arrive).
+    /// Moves the selection by `delta` rows (and keeps it on its row as
+    /// more results arrive).
     pub(crate) fn step(&mut self, delta: isize) {
-        let last = self.total.saturating_sub(1);
+        let last = self.rows().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
         self.moved = true;
     }
@@ -383,16 +396,54 @@ mod tests {
     fn a_moved_selection_stays_on_its_hit_when_earlier_documents_arrive() {
         let mut p = SearchPopup::default();
         p.add(vec![doc(5, 2), doc(6, 2)]);
-        p.step(3); // second hit of file 6
+        p.step(5); // second hit of file 6 (rows: header, 2 hits, header, 2 hits)
         assert_eq!(
             p.selected_hit().map(|(k, h)| (k.file, h.start)),
             Some((6, 10))
         );
         p.add(vec![doc(1, 4)]);
-        assert_eq!(p.selected, 7);
+        assert_eq!(p.selected, 10);
         assert_eq!(
             p.selected_hit().map(|(k, h)| (k.file, h.start)),
             Some((6, 10))
+        );
+        // a selected header stays on its document too, and stands for its
+        // first hit
+        p.step(-2);
+        assert!(p.header_selected());
+        p.add(vec![doc(2, 1)]);
+        assert_eq!(p.selected, 10);
+        assert!(p.header_selected());
+        assert_eq!(
+            p.selected_hit().map(|(k, h)| (k.file, h.start)),
+            Some((6, 0))
+        );
+    }
+
+    #[test]
+    fn the_selection_walks_over_headers_and_hits() {
+        let mut p = SearchPopup::default();
+        p.add(vec![doc(1, 2), doc(2, 1)]);
+        let mut seen = Vec::new();
+        for _ in 0..p.rows() + 2 {
+            seen.push((
+                p.header_selected(),
+                p.selected_hit().map(|(k, h)| (k.file, h.start)),
+            ));
+            p.step(1);
+        }
+        let (h, t) = (true, false);
+        assert_eq!(
+            seen,
+            vec![
+                (h, Some((1, 0))),
+                (t, Some((1, 0))),
+                (t, Some((1, 10))),
+                (h, Some((2, 0))),
+                (t, Some((2, 0))),
+                (t, Some((2, 0))),
+                (t, Some((2, 0))),
+            ]
         );
     }
 }

@@ -65,7 +65,7 @@ impl App {
                 corpus_search::MAX_HEIGHT,
                 [
                     p.offset,
-                    p.row_of(p.selected),
+                    p.selected,
                     if p.doc_count() == 0 { 0 } else { p.rows() },
                 ],
             ),
@@ -126,14 +126,10 @@ impl App {
                 }
             }
             (Spot::Row(n), Some(Popup::Search(p))) => {
-                // a document's header row stands for its first hit
-                let g = p.group_at_row(n);
-                let first = p.group(g).map_or(0, |(before, _)| before);
-                let hit = if n == first + g { first } else { n - g - 1 };
-                if hit == p.selected {
+                if n == p.selected {
                     enter
                 } else {
-                    p.selected = hit;
+                    p.selected = n;
                     p.moved = true;
                     self.mark_dirty();
                     return Vec::new();

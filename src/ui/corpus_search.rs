@@ -79,8 +79,7 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
         return;
     }
     let rows = list.height as usize;
-    let sel_row = p.row_of(p.selected);
-    let offset = first_shown(p.offset, sel_row, rows);
+    let offset = first_shown(p.offset, p.selected, rows);
     let mut y = list.y;
     let first = p.group_at_row(offset);
     for gi in first..p.doc_count() {
@@ -93,7 +92,8 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
             break;
         }
         if row >= offset {
-            header(buf, Rect::new(list.x, y, list.width, 1), app, g);
+            let selected = row == p.selected;
+            header(buf, Rect::new(list.x, y, list.width, 1), app, g, selected);
             y += 1;
         }
         row += 1;
@@ -103,7 +103,7 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
             if y >= list.bottom() {
                 break;
             }
-            let selected = before + i == p.selected;
+            let selected = row + i == p.selected;
             hit_row(
                 buf,
                 Rect::new(list.x, y, list.width, 1),
@@ -118,8 +118,11 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
 }
 
 /// The document's title (bidi) and its hit count.
-fn header(buf: &mut Buffer, row: Rect, app: &App, g: &SearchGroup) {
+fn header(buf: &mut Buffer, row: Rect, app: &App, g: &SearchGroup, sel: bool) {
     let theme = &app.theme;
+    if sel {
+        buf.set_style(row, theme.selected);
+    }
     let Some(doc) = app.doc_index(g.key).and_then(|i| app.corpus.docs.get(i)) else {
         return;
     };
@@ -137,10 +140,11 @@ fn header(buf: &mut Buffer, row: Rect, app: &App, g: &SearchGroup) {
         &count,
         ctx,
         Align::Left,
-        theme.dim,
+        if sel { theme.selected } else { theme.dim },
     );
     let title_area = Rect::new(row.x + count_w, row.y, row.width - count_w, 1);
-    draw_inline(buf, title_area, &doc.title, ctx, Align::Start, theme.title);
+    let style = if sel { theme.selected } else { theme.title };
+    draw_inline(buf, title_area, &doc.title, ctx, Align::Start, style);
 }
 
 /// One hit: a snippet around it, the hit's cells highlighted.
