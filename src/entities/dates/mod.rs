@@ -10,7 +10,7 @@ mod patterns;
 
 use std::ops::Range;
 
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Regex};
 
 use crate::text::fold::Folded;
 pub(crate) use anchor::{anchor_words, month_stands_alone};
@@ -36,15 +36,75 @@ fn adverbial(key: &str, r: Range<usize>) -> bool {
     before.ends_with("اليوم") || (before.ends_with('،') && after.starts_with(['،', '.', ':', '؛']))
 }
 
+/// The capture groups of one match, read by name: the locations are
+/// reused from match to match instead of allocating a `Captures` each time.
+#[derive(Clone, Copy)]
+struct Caps<'h, 'a> {
+    key: &'h str,
+    re: &'a Regex,
+    locs: &'a CaptureLocations,
+}
+
+/// One capture group: its range in the key and its text.
+#[derive(Clone, Copy)]
+struct Group<'h> {
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Group<'h> {
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl<'h> Caps<'h, '_> {
+    /// The group called `name`, if it took part in the match (a pattern
+    /// has a dozen names at most: a linear search is cheaper than a map).
+    fn name(&self, name: &str) -> Option<Group<'h>> {
+        let i = self.re.capture_names().position(|n| n == Some(name))?;
+        let (start, end) = self.locs.get(i)?;
+        Some(Group {
+            text: self.key.get(start..end)?,
+            start,
+            end,
+        })
+    }
+}
+
+impl std::ops::Index<&str> for Caps<'_, '_> {
+    type Output = str;
+    /// The text of a group, empty when it did not take part.
+    fn index(&self, name: &str) -> &str {
+        self.name(name).map_or("", |g| g.text)
+    }
+}
+
 /// Calls `f` with every match of `re` inside `windows` (offsets stay those
 /// of `key`; the haystack is cut at the window's end).
-fn each<'h>(re: &Regex, key: &'h str, windows: &[Range<usize>], mut f: impl FnMut(Captures<'h>)) {
+fn each<'h>(re: &Regex, key: &'h str, windows: &[Range<usize>], mut f: impl FnMut(Caps<'h, '_>)) {
+    let mut locs = re.capture_locations();
     for w in windows {
         let hay = &key[..w.end];
         let mut pos = w.start;
         while pos < w.end {
-            let Some(c) = re.captures_at(hay, pos) else {
+            if re.captures_read_at(&mut locs, hay, pos).is_none() {
                 break;
+            }
+            let c = Caps {
+                key,
+                re,
+                locs: &locs,
             };
             let next = c.name("all").map_or(w.end, |m| m.end());
             f(c);
@@ -67,7 +127,7 @@ fn next_char(key: &str, pos: usize) -> usize {
 }
 
 /// آب must be written with madda; the folded اب is also "father".
-fn month_ok(text: &str, folded: &Folded, c: &Captures, name: &str) -> bool {
+fn month_ok(text: &str, folded: &Folded, c: &Caps, name: &str) -> bool {
     let Some(m) = c.name(name) else { return true };
     if m.as_str() != "اب" {
         return true;
@@ -102,7 +162,7 @@ pub fn find_dates_at(text: &str, folded: &Folded, anchors: Anchors) -> Vec<DateH
         })
         .partition(|r| r.len() == 4);
     let mut cands: Vec<(Range<usize>, Option<String>)> = Vec::new();
-    let num = |c: &Captures, n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    let num = |c: &Caps, n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
     each(&p.full, key, &months, |c| {
         if !month_ok(text, folded, &c, "mon") || !month_ok(text, folded, &c, "mon2") {
             return;
