@@ -204,12 +204,13 @@ impl Matcher {
             }
         };
         let mut pos = 0;
-        while let Some((tok_start, tok_end)) = next_word(key, pos) {
-            pos = tok_end;
-            let word = &key[tok_start..tok_end];
+        while let Some(w) = next_word(key, pos) {
+            pos = w.end;
+            let tok_start = w.start;
+            let word = &key[tok_start..w.end];
             // Proclitics are letters: the first digit of a word is the
             // first digit of every rest of it.
-            let digit = word.bytes().position(|b| b.is_ascii_digit());
+            let digit = w.digit.map(|d| d - tok_start);
             for s in proclitic_starts(word) {
                 let rest = &word[s..];
                 if let Some(list) = self.first_word_keys(rest) {

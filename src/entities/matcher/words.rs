@@ -63,12 +63,18 @@ pub(super) fn first_word(k: &str) -> &str {
 #[inline]
 fn word_char_at(key: &str, i: usize) -> (bool, usize) {
     let b = key.as_bytes();
-    match b[i] {
-        x if x < 0x80 => (x.is_ascii_alphanumeric(), 1),
-        0xD8 if b.get(i + 1).is_some_and(|&n| n >= 0xA1) => (true, 2),
-        0xD9 if b.get(i + 1).is_some_and(|&n| n <= 0x8A) => (true, 2),
-        _ => word_char_slow(key, i),
+    let x = b[i];
+    if x < 0x80 {
+        return (x.is_ascii_alphanumeric(), 1);
     }
+    // U+0621..=U+064A is D8 A1..=D9 8A in UTF-8; what lies between those
+    // two byte pairs is not valid UTF-8, so one range test on both bytes
+    // answers for all the Arabic letters.
+    let pair = u16::from_be_bytes([x, b.get(i + 1).copied().unwrap_or(0)]);
+    if (0xD8A1..=0xD98A).contains(&pair) {
+        return (true, 2);
+    }
+    word_char_slow(key, i)
 }
 
 #[cold]
@@ -78,12 +84,23 @@ fn word_char_slow(key: &str, i: usize) -> (bool, usize) {
         .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
 }
 
-/// The next run of word characters at or after `from`: `(start, end)`.
+/// A run of word characters of the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Word {
+    /// Byte range in the key.
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Where its first ASCII digit is, if it has one.
+    pub(super) digit: Option<usize>,
+}
+
+/// The next run of word characters at or after `from`, and its first digit.
 #[inline]
-pub(super) fn next_word(key: &str, from: usize) -> Option<(usize, usize)> {
+pub(super) fn next_word(key: &str, from: usize) -> Option<Word> {
+    let b = key.as_bytes();
     let mut i = from;
     let start = loop {
-        if i >= key.len() {
+        if i >= b.len() {
             return None;
         }
         let (word, n) = word_char_at(key, i);
@@ -92,14 +109,22 @@ pub(super) fn next_word(key: &str, from: usize) -> Option<(usize, usize)> {
         }
         i += n;
     };
-    while i < key.len() {
+    let mut digit = None;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && digit.is_none() {
+            digit = Some(i);
+        }
         let (word, n) = word_char_at(key, i);
         if !word {
             break;
         }
         i += n;
     }
-    Some((start, i))
+    Some(Word {
+        start,
+        end: i,
+        digit,
+    })
 }
 
 /// UTF-8 of the proclitic letters: و and ف may open a word, ب ك ل follow
@@ -156,6 +181,28 @@ pub(super) fn legal_prefix(p: &str, allow_lam: bool) -> bool {
 mod tests {
     use super::*;
     use crate::text::fold::fold;
+
+    #[test]
+    fn words_and_their_first_digit() {
+        let key = fold("في 12 اكتوبر2020، و«CSTO»ب2").key;
+        let mut words = Vec::new();
+        let mut pos = 0;
+        while let Some(w) = next_word(&key, pos) {
+            words.push((&key[w.start..w.end], w.digit.map(|d| d - w.start)));
+            pos = w.end;
+        }
+        assert_eq!(
+            words,
+            [
+                ("في", None),
+                ("12", Some(0)),
+                ("اكتوبر2020", Some(12)),
+                ("و", None),
+                ("csto", None),
+                ("ب2", Some(2)),
+            ]
+        );
+    }
 
     #[test]
     fn proclitic_starts_by_bytes() {
