@@ -16,6 +16,8 @@ pub struct Anchors {
     pub months: Vec<Range<usize>>,
     /// Weekdays, امس, relative words and decades (anywhere).
     pub relative: Vec<Range<usize>>,
+    /// Runs of ASCII digits, in order.
+    pub digits: Vec<Range<usize>>,
 }
 
 /// The folded words that anchor dates, with whether each is a month name.
@@ -63,7 +65,10 @@ pub fn anchors(key: &str) -> Anchors {
         let ac = aho_corasick::AhoCorasick::new(words).unwrap_or_else(|e| unreachable!("{e}"));
         (ac, months)
     });
-    let mut out = Anchors::default();
+    let mut out = Anchors {
+        digits: digit_runs(key),
+        ..Anchors::default()
+    };
     for m in ac.find_overlapping_iter(key) {
         if is_month[m.pattern().as_usize()] {
             if month_stands_alone(key, &m.range()) {
@@ -77,10 +82,16 @@ pub fn anchors(key: &str) -> Anchors {
 }
 
 /// Starts and ends of the runs of ASCII digits in `key`.
-pub(super) fn digit_runs(key: &str) -> Vec<Range<usize>> {
-    let b = key.as_bytes();
+pub(crate) fn digit_runs(key: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut i = 0;
+    digit_runs_from(key, 0, &mut out);
+    out
+}
+
+/// Appends the runs of ASCII digits of `key` at or after `from` to `out`.
+pub(crate) fn digit_runs_from(key: &str, from: usize, out: &mut Vec<Range<usize>>) {
+    let b = key.as_bytes();
+    let mut i = from;
     while let Some(s) = b[i..].iter().position(u8::is_ascii_digit) {
         let s = i + s;
         let e = b[s..]
@@ -90,7 +101,6 @@ pub(super) fn digit_runs(key: &str) -> Vec<Range<usize>> {
         out.push(s..e);
         i = e;
     }
-    out
 }
 
 /// Parts of `key` around `anchors` (`before` and `after` bytes, widened to

@@ -13,9 +13,12 @@ use std::ops::Range;
 use regex::{CaptureLocations, Regex};
 
 use crate::text::fold::Folded;
+#[cfg(test)]
+pub(crate) use anchor::digit_runs;
+pub(crate) use anchor::digit_runs_from;
+use anchor::windows;
 pub(crate) use anchor::{anchor_words, month_stands_alone};
 pub use anchor::{anchors, Anchors};
-use anchor::{digit_runs, windows};
 use patterns::{month_number, patterns, AMBIGUOUS};
 
 /// A date mention: where it is and its ISO form when it has one.
@@ -153,17 +156,30 @@ pub fn find_dates_at(text: &str, folded: &Folded, anchors: Anchors) -> Vec<DateH
     // Years are runs of four digits (18xx-20xx); numeric dates start with
     // one or two digits and a separator.
     let b = key.as_bytes();
-    let (years, numeric): (Vec<_>, Vec<_>) = digit_runs(key)
-        .into_iter()
+    let digits = anchors.digits;
+    // The full and month-year patterns need a day or a year: a window
+    // without a digit cannot hold a match of theirs.
+    let with_digits = |ws: &[Range<usize>]| -> Vec<Range<usize>> {
+        ws.iter()
+            .filter(|w| {
+                let i = digits.partition_point(|d| d.end <= w.start);
+                digits.get(i).is_some_and(|d| d.start < w.end)
+            })
+            .cloned()
+            .collect()
+    };
+    let (years, numeric): (Vec<_>, Vec<_>) = digits
+        .iter()
         .filter(|r| {
             let year = r.len() == 4 && matches!(&b[r.start..r.start + 2], b"18" | b"19" | b"20");
             let day = r.len() <= 2 && matches!(b.get(r.end), Some(b'/' | b'.' | b'-'));
             year || day
         })
+        .cloned()
         .partition(|r| r.len() == 4);
     let mut cands: Vec<(Range<usize>, Option<String>)> = Vec::new();
     let num = |c: &Caps, n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-    each(&p.full, key, &months, |c| {
+    each(&p.full, key, &with_digits(&months), |c| {
         if !month_ok(text, folded, &c, "mon") || !month_ok(text, folded, &c, "mon2") {
             return;
         }
@@ -201,7 +217,7 @@ pub fn find_dates_at(text: &str, folded: &Folded, anchors: Anchors) -> Vec<DateH
     let years = windows(key, left(years), 40, 50);
     let numeric = windows(key, numeric, 0, 20);
     let relative = windows(key, left(anchors.relative), 40, 50);
-    each(&p.month_year, key, &months, |c| {
+    each(&p.month_year, key, &with_digits(&months), |c| {
         if !month_ok(text, folded, &c, "mon") || !month_ok(text, folded, &c, "mon2") {
             return;
         }

@@ -16,7 +16,7 @@ mod words;
 
 use std::ops::Range;
 
-use super::dates::{month_stands_alone, Anchors};
+use super::dates::{digit_runs_from, month_stands_alone, Anchors};
 use super::fast::{FxHashMap, FxHashSet, Taken};
 use crate::text::fold::Folded;
 use words::{
@@ -211,6 +211,10 @@ impl Matcher {
             // Proclitics are letters: the first digit of a word is the
             // first digit of every rest of it.
             let digit = w.digit.map(|d| d - tok_start);
+            if let Some(d) = w.digit {
+                // Digits are word characters: every run of them is inside a word.
+                digit_runs_from(&key[..w.end], d, &mut out.anchors.digits);
+            }
             for s in proclitic_starts(word) {
                 let rest = &word[s..];
                 if let Some(list) = self.first_word_keys(rest) {
@@ -346,6 +350,16 @@ mod tests {
             .all(|(_, c, k)| c == "أرمينيا" && *k == MentionKind::Demonym));
         assert_eq!(f.len(), 2, "{f:?}"); // الأرمنية is not listed, أرمينية is
         assert_eq!(names("للأرمنيين").len(), 0);
+    }
+
+    #[test]
+    fn the_scan_finds_every_digit_run() {
+        let (_, m) = small();
+        let text = "في ١٢/١٠/٢٠٢٠ وa1b22 و2020م، 7";
+        let f = fold(text);
+        let digits = m.scan(text, &f).anchors.digits;
+        assert_eq!(digits, crate::entities::dates::digit_runs(&f.key));
+        assert_eq!(digits.len(), 7);
     }
 
     #[test]
