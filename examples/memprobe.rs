@@ -159,6 +159,7 @@ fn main() -> anyhow::Result<()> {
     let mut fx = EffectRunner::background(tx);
     let (mut loaded, mut searched, mut entities) = (false, false, false);
     let mut text = 0usize;
+    let mut indexed = 0usize;
     while !(loaded && searched && entities) {
         let Ok(first) = rx.recv_timeout(Duration::from_secs(600)) else {
             anyhow::bail!("no event for 10 minutes");
@@ -167,11 +168,10 @@ fn main() -> anyhow::Result<()> {
             .chain(rx.try_iter().take(512))
             .collect();
         let mut load_done = false;
-        let mut indexed = None;
         for ev in &burst {
             match ev {
                 AppEvent::Corpus(LoadEvent::Done) => load_done = true,
-                AppEvent::Grep(GrepUpdate::Indexed(n)) => indexed = Some(*n),
+                AppEvent::Grep(GrepUpdate::Indexed(n)) => indexed = indexed.max(*n),
                 _ => {}
             }
         }
@@ -187,7 +187,7 @@ fn main() -> anyhow::Result<()> {
             report("loaded", text, t0);
             breakdown(&app);
         }
-        if loaded && !searched && indexed.is_some_and(|n| n >= app.corpus.docs.len()) {
+        if loaded && !searched && indexed >= app.corpus.docs.len() {
             searched = true;
             report("search index built", text, t0);
         }

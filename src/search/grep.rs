@@ -11,9 +11,15 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
-use super::bytekey::{push_key, to_text, Checkpoint, DocKey, OTHER_WORD};
+use super::bytekey::{push_key_every, to_text, Checkpoint, DocKey, OTHER_WORD};
 use super::query::{check_hit, Clause, Pattern, Query};
 use crate::corpus::Document;
+
+/// Key bytes between two checkpoints of a [`GrepIndex`]: a hit is mapped to
+/// the text only when it is shown, so a walk of up to 256 characters costs
+/// nothing noticeable, and the checkpoints take 2 % of the key instead of
+/// 12 % (at 64, as for one document's [`DocKey`]).
+const INDEX_CHECKPOINT_EVERY: u32 = 256;
 
 /// Documents per parallel work item: small enough that the first results
 /// arrive after a millisecond or two, large enough to amortise the overhead.
@@ -60,7 +66,7 @@ pub struct DocHits {
 
 /// A hit found on a document's key: its key range and the checkpoint before
 /// it, from which [`KeyHit::to_text`] walks to the text (at most
-/// [`super::bytekey::CHECKPOINT_EVERY`] characters).
+/// [`INDEX_CHECKPOINT_EVERY`] characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KeyHit {
     /// Start of the hit in the document's key.
@@ -123,7 +129,12 @@ impl GrepIndex {
                 let bytes: usize = chunk.iter().map(|d| d.text().len()).sum();
                 part.key.reserve(bytes * 6 / 10);
                 for d in chunk {
-                    push_key(d.text(), &mut part.key, &mut part.cps);
+                    push_key_every(
+                        d.text(),
+                        &mut part.key,
+                        &mut part.cps,
+                        INDEX_CHECKPOINT_EVERY,
+                    );
                     part.key.push(b'\n');
                     part.starts.push(part.key.len());
                     part.cp_starts.push(part.cps.len());
@@ -176,7 +187,7 @@ impl GrepIndex {
             return true;
         };
         let n = self.len().min(docs.len());
-        self.for_chunks(
+        for_chunks(
             0..n,
             cancelled,
             &|d| {
@@ -207,35 +218,13 @@ impl GrepIndex {
             return true;
         };
         let range = range.start.min(self.len())..range.end.min(self.len());
-        self.for_chunks(
+        for_chunks(
             range,
             cancelled,
             &|d| {
                 let (key, cps) = self.doc(d);
                 let text = text_of(d);
-                let hits = m.key_hits(key, |clause, r| {
-                    text.is_some_and(|t| clause.verify(t.get(to_text(t, cps, r)).unwrap_or("")))
-                });
-                if hits.is_empty() {
-                    return None;
-                }
-                let hits = hits
-                    .into_iter()
-                    .map(|r| {
-                        let i = cps.partition_point(|c| c.key as usize <= r.start);
-                        let from = i
-                            .checked_sub(1)
-                            .and_then(|i| cps.get(i))
-                            .copied()
-                            .unwrap_or(Checkpoint { key: 0, text: 0 });
-                        KeyHit {
-                            start: r.start as u32,
-                            end: r.end as u32,
-                            from,
-                        }
-                    })
-                    .collect();
-                Some(KeyDocHits { doc: d, hits })
+                m.key_doc_hits(d, key, cps, text)
             },
             emit,
         )
@@ -255,32 +244,6 @@ impl GrepIndex {
         )
     }
 
-    /// Runs `each` over the documents of `range` in parallel chunks, emitting
-    /// each chunk's results; `false` when cancelled.
-    fn for_chunks<R: Send>(
-        &self,
-        range: Range<usize>,
-        cancelled: &(dyn Fn() -> bool + Sync),
-        each: &(dyn Fn(usize) -> Option<R> + Sync),
-        emit: &(dyn Fn(Vec<R>) + Sync),
-    ) -> bool {
-        let chunks: Vec<Range<usize>> = range
-            .clone()
-            .step_by(CHUNK_DOCS)
-            .map(|a| a..(a + CHUNK_DOCS).min(range.end))
-            .collect();
-        chunks.into_par_iter().all(|docs_range| {
-            if cancelled() {
-                return false;
-            }
-            let out: Vec<R> = docs_range.filter_map(each).collect();
-            if !out.is_empty() {
-                emit(out);
-            }
-            true
-        })
-    }
-
     /// Searches everything and returns the hits sorted by document.
     pub fn search_all<T: HasText>(&self, docs: &[T], query: &Query) -> Vec<DocHits> {
         let all = std::sync::Mutex::new(Vec::new());
@@ -293,6 +256,31 @@ impl GrepIndex {
         all.sort_by_key(|h| h.doc);
         all
     }
+}
+
+/// Runs `each` over the documents of `range` in parallel chunks, emitting
+/// each chunk's results; `false` when cancelled.
+fn for_chunks<R: Send>(
+    range: Range<usize>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+    each: &(dyn Fn(usize) -> Option<R> + Sync),
+    emit: &(dyn Fn(Vec<R>) + Sync),
+) -> bool {
+    let chunks: Vec<Range<usize>> = range
+        .clone()
+        .step_by(CHUNK_DOCS)
+        .map(|a| a..(a + CHUNK_DOCS).min(range.end))
+        .collect();
+    chunks.into_par_iter().all(|docs_range| {
+        if cancelled() {
+            return false;
+        }
+        let out: Vec<R> = docs_range.filter_map(each).collect();
+        if !out.is_empty() {
+            emit(out);
+        }
+        true
+    })
 }
 
 /// All hits of `query` in one text (for `/` in the reader), in text order.
@@ -331,6 +319,41 @@ impl<'q> Matcher<'q> {
             patterns,
             finders,
         })
+    }
+
+    /// The hits of document `d` (its key and checkpoints) with the
+    /// checkpoint before each; `text` verifies letters outside the one-byte
+    /// alphabet (without it, hits that need that are dropped).
+    fn key_doc_hits(
+        &self,
+        d: usize,
+        key: &[u8],
+        cps: &[Checkpoint],
+        text: Option<&str>,
+    ) -> Option<KeyDocHits> {
+        let hits = self.key_hits(key, |clause, r| {
+            text.is_some_and(|t| clause.verify(t.get(to_text(t, cps, r)).unwrap_or("")))
+        });
+        if hits.is_empty() {
+            return None;
+        }
+        let hits = hits
+            .into_iter()
+            .map(|r| {
+                let i = cps.partition_point(|c| c.key as usize <= r.start);
+                let from = i
+                    .checked_sub(1)
+                    .and_then(|i| cps.get(i))
+                    .copied()
+                    .unwrap_or(Checkpoint { key: 0, text: 0 });
+                KeyHit {
+                    start: r.start as u32,
+                    end: r.end as u32,
+                    from,
+                }
+            })
+            .collect();
+        Some(KeyDocHits { doc: d, hits })
     }
 
     /// Hits in one document key mapped to the text; empty unless every
