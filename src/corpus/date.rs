@@ -112,6 +112,17 @@ fn iso(year: u32, month: u32, day: u32) -> Option<String> {
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
+/// Whether `s` holds the first three letters of an English month, in any
+/// case.
+fn has_en_month(s: &str) -> bool {
+    s.as_bytes().windows(3).any(|w| {
+        w[0].is_ascii_alphabetic() && {
+            let lower = [w[0], w[1], w[2]].map(|b| b.to_ascii_lowercase());
+            EN_MONTHS.iter().any(|m| m.as_bytes() == lower)
+        }
+    })
+}
+
 fn en_month(s: &str) -> Option<u32> {
     let p = s.get(..3)?.to_ascii_lowercase();
     EN_MONTHS.iter().position(|m| *m == p).map(|i| i as u32 + 1)
@@ -144,7 +155,10 @@ fn find_in(s: &str) -> Option<(String, Range<usize>)> {
         let d = (|| iso(number(&c[3])?, month?, number(&c[1])?))();
         consider(d, c.get(0).map_or(0..0, |m| at + m.start()..at + m.end()));
     }
-    let ascii_letters = s.bytes().any(|b| b.is_ascii_alphabetic());
+    // An English match is only read when its month starts with an English
+    // month abbreviation (`en_month`): without one in `s` (a `GMT` alone, as
+    // after most Arabic dates), the regex is not run.
+    let ascii_letters = has_en_month(s);
     let separators = s.bytes().any(|b| matches!(b, b'/' | b'-' | b'.'));
     if let Some((c, at)) = ascii_letters.then(|| first(&p.english)).flatten() {
         let d = if c.get(1).is_some() {
@@ -216,6 +230,31 @@ mod tests {
         let (d, r) = find_date(text, &paragraph_ranges(text))?;
         assert_eq!(&text[r], d.text);
         Some((d.text, d.iso?))
+    }
+
+    /// The earlier gate: any ASCII letter lets the English regex run.
+    fn find_in_reference(s: &str) -> Option<(String, Range<usize>)> {
+        let p = patterns();
+        let m = p.english.find(s);
+        let found = find_in(s);
+        let Some(m) = m.filter(|_| !has_en_month(s)) else {
+            return found;
+        };
+        // Without an English month the match cannot be read: the result
+        // is the same as without running it.
+        let c = p.english.captures(m.as_str())?;
+        let month = c.get(2).or(c.get(4)).map_or("", |g| g.as_str());
+        assert_eq!(en_month(month), None, "{s:?}");
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn english_gate_skips_only_unreadable_matches(
+            s in "[0-9 ,.ſKa-zA-Z]{0,12}(jan|FEB|Sep|ſep|dec|GMT|ma|y)?[0-9 ,a-z]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(find_in_reference(&s), find_in(&s));
+        }
     }
 
     #[test]

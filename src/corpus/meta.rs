@@ -112,7 +112,7 @@ pub fn source(text: &str) -> Option<String> {
             return Some(v);
         }
     }
-    for line in text.lines() {
+    for line in lines(text) {
         let l = line.trim_start();
         if l.get(..7)
             .is_some_and(|p| p.eq_ignore_ascii_case("source:"))
@@ -124,6 +124,22 @@ pub fn source(text: &str) -> Option<String> {
     }
     let first = text.lines().find(|l| !l.trim().is_empty())?;
     outlet_tag(first.trim_start()).map(|(name, _)| name.to_string())
+}
+
+/// `str::lines` with SIMD `memchr` (the std search is scalar; this runs
+/// over the whole text of every document without `المصدر`).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest.filter(|r| !r.is_empty())?;
+        let Some(i) = memchr::memchr(b'\n', r.as_bytes()) else {
+            rest = None;
+            return Some(r);
+        };
+        rest = Some(&r[i + 1..]);
+        let line = &r[..i];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
 }
 
 /// The value after `المصدر`: a separator, then the rest of the line.
@@ -193,6 +209,14 @@ mod tests {
             title(t, &p, &s, Some(0..t.find('\n').unwrap())),
             "العنوان الحقيقي"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_str_lines(text in "[a\\n\\r ب]{0,20}") {
+            let want: Vec<_> = text.lines().collect();
+            proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

@@ -41,8 +41,12 @@ pub struct PlannedFile {
 impl PlannedFile {
     /// Whether the file holds one JSON record a line.
     pub fn is_jsonl(&self) -> bool {
-        has_ext(Path::new(&self.id), &["jsonl"])
-            || matches!(&self.source, FileSource::Disk(p) if has_ext(p, &["jsonl"]))
+        // Quick reject first (the loader asks this several times a file): an
+        // extension `jsonl` means a name ending in `.jsonl`.
+        let ends = |b: &[u8]| b.len() >= 6 && b[b.len() - 6..].eq_ignore_ascii_case(b".jsonl");
+        (ends(self.id.as_bytes()) && has_ext(Path::new(&self.id), &["jsonl"]))
+            || matches!(&self.source, FileSource::Disk(p)
+                if ends(p.as_os_str().as_encoded_bytes()) && has_ext(p, &["jsonl"]))
     }
 
     /// The path, for disk files.
@@ -268,6 +272,25 @@ mod tests {
         assert_eq!(files[2].path(), Some(tmp.path().join("a/x.txt").as_path()));
         let (twice, _) = plan(&[tmp.path().to_path_buf(), tmp.path().to_path_buf()]);
         assert_eq!(twice[5].id, "a.txt#2");
+    }
+
+    #[test]
+    fn jsonl_is_told_by_the_extension() {
+        let file = |name: &str| PlannedFile {
+            id: name.to_string(),
+            source: FileSource::Disk(PathBuf::from("/d").join(name)),
+            size: 0,
+        };
+        for (name, want) in [
+            ("a.jsonl", true),
+            ("b/A.JSONL", true),
+            (".jsonl", false),
+            ("x.jsonl.txt", false),
+            ("d.jsonl/a.txt", false),
+            ("jsonl", false),
+        ] {
+            assert_eq!(file(name).is_jsonl(), want, "{name}");
+        }
     }
 
     #[test]
