@@ -339,8 +339,14 @@ fn hit_counts_are_arabic_under_the_arabic_interface() {
         .next()
         .map(|(_, g)| g.hits.len())
         .expect("a group");
-    let shaped: String = qari::text::layout_inline(
-        &format!("{count} نتيجة"),
+    let shaped = shaped(&format!("{count} نتيجة"));
+    assert!(text.contains(&shaped), "{shaped}\n{text}");
+}
+
+/// `s` in screen order as the interface draws it (bidi, shaped).
+fn shaped(s: &str) -> String {
+    qari::text::layout_inline(
+        s,
         100,
         &qari::text::LayoutOptions {
             width: 100,
@@ -352,6 +358,59 @@ fn hit_counts_are_arabic_under_the_arabic_interface() {
     .cells
     .iter()
     .map(|c| c.symbol.as_str())
-    .collect();
-    assert!(text.contains(&shaped), "{shaped}\n{text}");
+    .collect()
+}
+
+/// The search popup for `x` in a 100×30 terminal, answered with 1,234 hits
+/// in the first seed and 1,000 in the second (more than the seeds hold;
+/// only the first document's header fits on screen).
+fn many_hits(lang: qari::config::UiLang) -> App {
+    use qari::search::bytekey::Checkpoint;
+    use qari::search::{GrepDocHits, KeyHit};
+    let mut a = app_sized(100, 30);
+    a.ui_lang = lang;
+    let mut fx = runner(&a);
+    type_keys(&mut a, &mut fx, "s x");
+    let gen = popup(&a).gen;
+    let hits = |n: u32| {
+        (0..n)
+            .map(|i| KeyHit {
+                start: i,
+                end: i + 1,
+                from: Checkpoint { key: 0, text: 0 },
+            })
+            .collect()
+    };
+    let docs = vec![
+        GrepDocHits {
+            key: a.doc_key(0).expect("key"),
+            hits: hits(1234),
+        },
+        GrepDocHits {
+            key: a.doc_key(1).expect("key"),
+            hits: hits(1000),
+        },
+    ];
+    a.handle_event(AppEvent::Grep(GrepUpdate::Searched { gen, docs: 5 }));
+    a.handle_event(AppEvent::Grep(GrepUpdate::Hits { gen, hits: docs }));
+    a
+}
+
+#[test]
+fn counts_are_grouped_by_thousands() {
+    let a = many_hits(qari::config::UiLang::En);
+    assert_eq!(popup(&a).total, 2234);
+    let text = screen_text(&buffer(&a, 100, 30));
+    assert!(text.contains("2,234 hits in 2 documents"), "{text}");
+    assert!(text.contains("1,234 hits"), "{text}");
+}
+
+#[test]
+fn counts_are_grouped_with_the_arabic_separator_under_the_arabic_interface() {
+    let a = many_hits(qari::config::UiLang::Ar);
+    let text = screen_text(&buffer(&a, 100, 30));
+    assert!(!text.contains("2,234") && !text.contains("1,234"), "{text}");
+    for s in ["1٬234 نتيجة", "النتائج 2٬234 في 2 مستند"] {
+        assert!(text.contains(&shaped(s)), "{s}: {}\n{text}", shaped(s));
+    }
 }

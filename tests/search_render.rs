@@ -89,3 +89,27 @@ fn jump_title_says_searching_until_the_rows_answer_the_query() {
     let screen = screen_text(&buffer(&a, 80, 24));
     assert!(!screen.contains("searching…"), "{screen}");
 }
+
+#[test]
+fn the_jump_count_is_grouped_by_thousands_in_both_languages() {
+    use qari::config::UiLang;
+    for (lang, want) in [(UiLang::En, "5/12,345"), (UiLang::Ar, "5/12٬345")] {
+        let mut a = app_sized(100, 30);
+        a.ui_lang = lang;
+        keys(&mut a, "p");
+        a.handle_event(AppEvent::Paste("ا".into()));
+        let keys: Vec<_> = (0..a.corpus.docs.len())
+            .filter_map(|i| a.doc_key(i))
+            .collect();
+        a.handle_event(AppEvent::JumpResults(qari::search::JumpResults {
+            query: "ا".into(),
+            generation: 0,
+            hits: Vec::new(),
+            total: 12_345,
+            elapsed: std::time::Duration::ZERO,
+            keys,
+        }));
+        let text = screen_text(&buffer(&a, 100, 30));
+        assert!(text.contains(want), "{lang:?}: {want}\n{text}");
+    }
+}

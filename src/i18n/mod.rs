@@ -141,6 +141,26 @@ pub fn localize_text(lang: UiLang, text: &str) -> Cow<'_, str> {
     Cow::Borrowed(text)
 }
 
+/// `n` in `lang` with its digits grouped by threes: `12,345` in English;
+/// in Arabic the Western digits the Arabic interface writes everywhere,
+/// grouped with U+066C ARABIC THOUSANDS SEPARATOR (`12٬345`). Counts built
+/// with it go through [`localize_text`] unchanged.
+pub fn count(lang: UiLang, n: usize) -> String {
+    let sep = match lang {
+        UiLang::En => ',',
+        UiLang::Ar => '\u{066C}',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// A fixed phrase (messages, phrases, action descriptions): `text` as a
 /// whole, no templates.
 fn translate_fixed(text: &str) -> Option<&'static str> {
@@ -353,6 +373,27 @@ mod tests {
         assert_eq!(localize_text(UiLang::En, "hit 2/7"), "hit 2/7");
         // a placeholder never matches nothing
         assert_eq!(ar("hit /"), "hit /");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands_in_each_language() {
+        let cases = [
+            (0, "0", "0"),
+            (999, "999", "999"),
+            (1000, "1,000", "1٬000"),
+            (12345, "12,345", "12٬345"),
+            (1234567, "1,234,567", "1٬234٬567"),
+        ];
+        for (n, en, ar) in cases {
+            assert_eq!(count(UiLang::En, n), en);
+            assert_eq!(count(UiLang::Ar, n), ar);
+        }
+        // the grouped counts pass through the templates untouched
+        let t = format!("{} hits in {} documents", count(UiLang::Ar, 12345), 3456);
+        assert_eq!(
+            localize_text(UiLang::Ar, &t),
+            "النتائج 12٬345 في 3456 مستند"
+        );
     }
 
     #[test]

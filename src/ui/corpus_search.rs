@@ -12,6 +12,7 @@ use super::areas::Areas;
 use super::inline::{draw_inline, put_cells, Align, InlineCtx};
 use super::jump::{draw_query_frame, first_shown, popup_rect};
 use crate::app::{App, Highlight, SearchGroup, SearchPopup};
+use crate::i18n::count;
 use crate::search::{snippet, KeyHit};
 use crate::text::layout_inline;
 
@@ -31,8 +32,10 @@ pub fn indexing_note(app: &App) -> Option<String> {
 }
 
 fn title(app: &App, p: &SearchPopup, width: u16) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural = |n: usize, one: &str, many: &str| {
+        let word = if n == 1 { one } else { many };
+        format!("{} {word}", count(app.ui_lang, n))
+    };
     let mut t = format!(
         " Search · {} in {}",
         plural(p.total, "hit", "hits"),
@@ -126,18 +129,18 @@ fn header(buf: &mut Buffer, row: Rect, app: &App, g: &SearchGroup, sel: bool) {
     let Some(doc) = app.doc_index(g.key).and_then(|i| app.corpus.docs.get(i)) else {
         return;
     };
-    let count = if g.hits.len() == 1 {
+    let hits = if g.hits.len() == 1 {
         "1 hit".to_string()
     } else {
-        format!("{} hits", g.hits.len())
+        format!("{} hits", count(app.ui_lang, g.hits.len()))
     };
-    let count = app.localize_text(&count);
-    let count_w = (count.chars().count() as u16 + 1).min(row.width / 3);
+    let hits = app.localize_text(&hits);
+    let count_w = (hits.chars().count() as u16 + 1).min(row.width / 3);
     let ctx: InlineCtx<'_> = app.inline_ctx();
     draw_inline(
         buf,
         Rect::new(row.x, row.y, count_w.saturating_sub(1), 1),
-        &count,
+        &hits,
         ctx,
         Align::Left,
         if sel { theme.selected } else { theme.dim },

@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::areas::Areas;
 use super::inline::{border_title, draw_inline, put_cells, Align};
 use crate::app::{App, Highlight, JumpPopup, LineInput};
+use crate::i18n::count;
 use crate::text::layout_inline;
 
 /// Widest the popup gets.
@@ -113,8 +114,8 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &JumpPopup) {
     } else {
         format!(
             " Jump · {}/{} · Enter opens, Esc closes ",
-            p.rows.len().min(p.total),
-            p.total
+            count(app.ui_lang, p.rows.len().min(p.total)),
+            count(app.ui_lang, p.total)
         )
     };
     let Some(list) = draw_query_frame(buf, area, app, &title, &p.input) else {
