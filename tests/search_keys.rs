@@ -170,3 +170,23 @@ fn slash_searches_the_document_and_n_steps_through_hits() {
     }
     assert!(a.reader_highlights().len() >= n);
 }
+
+#[test]
+fn the_hit_count_of_a_long_document_is_grouped_by_thousands() {
+    use qari::config::UiLang;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let body = "روسيا كلمة ".repeat(1200);
+    std::fs::write(dir.path().join("a.txt"), format!("عنوان\n\n{body}\n")).expect("write");
+    for (lang, want) in [(UiLang::En, "hit 1/1,200"), (UiLang::Ar, "hit 1/1٬200")] {
+        let mut a = App::new(
+            qari::corpus::load(&[dir.path().to_path_buf()]),
+            qari::text::LayoutOptions::default(),
+        );
+        a.resize(100, 30);
+        a.ui_lang = lang;
+        keys(&mut a, "<Enter> /");
+        a.handle_event(AppEvent::Paste("روسيا".into()));
+        keys(&mut a, "<Enter>");
+        assert_eq!(a.status.message.as_deref(), Some(want), "{lang:?}");
+    }
+}

@@ -91,7 +91,9 @@ impl App {
         if line < top || line >= top + h {
             self.reader.scroll_to(line.saturating_sub(h / 3));
         }
-        self.status.message = Some(format!("hit {}/{n}", self.find.current + 1));
+        let (i, n) = (self.find.current + 1, n);
+        let count = |k| crate::i18n::count(self.ui_lang, k);
+        self.status.message = Some(format!("hit {}/{}", count(i), count(n)));
         self.mark_dirty();
     }
 
