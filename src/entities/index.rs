@@ -109,8 +109,11 @@ pub fn add_document(
     text: &str,
     map: &mut FxHashMap<EntityKey, Vec<DocCount>>,
 ) {
-    let mut per: FxHashMap<EntityKey, DocCount> = FxHashMap::default();
-    for m in ex.extract(text) {
+    let mentions = ex.extract(text);
+    // A document names a few dozen entities: sized once, no rehashing.
+    let mut per: FxHashMap<EntityKey, DocCount> =
+        FxHashMap::with_capacity_and_hasher(mentions.len().min(64), Default::default());
+    for m in mentions {
         if let EntityKey::Date(s) = &m.key {
             if !s.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
                 continue;
