@@ -81,8 +81,11 @@ pub fn plan(paths: &[PathBuf]) -> (Vec<PlannedFile>, Vec<Skipped>) {
             Err(e) => skipped.push(skip(arg, &e)),
             Ok(m) if m.is_dir() => {
                 let (mut found, skips) = walk(arg, "");
-                // Stable: two names with the same lossy id keep the listing order.
-                found.par_sort_by(|a, b| a.id.cmp(&b.id));
+                // `walk` returns the ids sorted unless two names had the same
+                // lossy id; then sort (stable: the listing order breaks ties).
+                if !found.windows(2).all(|w| w[0].id < w[1].id) {
+                    found.par_sort_by(|a, b| a.id.cmp(&b.id));
+                }
                 files.extend(found);
                 skipped.extend(skips);
             }
@@ -135,8 +138,13 @@ fn not_regular(path: &Path) -> Skipped {
     }
 }
 
-/// The files under `dir` (unsorted) and what was skipped; `prefix` is the
-/// id of `dir` with a trailing `/` (empty for the folder argument).
+/// The files under `dir`, sorted by id, and what was skipped; `prefix` is
+/// the id of `dir` with a trailing `/` (empty for the folder argument).
+///
+/// Each folder sorts its own files and subfolders (a subfolder by its id
+/// with the `/`): every id under a subfolder starts with that key, so the
+/// sorted lists merged in key order are the sorted list of all ids, without
+/// comparing every pair of full paths (the global sort was 40 % of the walk).
 fn walk(dir: &Path, prefix: &str) -> (Vec<PlannedFile>, Vec<Skipped>) {
     let mut out = Vec::new();
     let mut skipped = Vec::new();
@@ -194,15 +202,26 @@ fn walk(dir: &Path, prefix: &str) -> (Vec<PlannedFile>, Vec<Skipped>) {
             Ok(_) => skipped.push(not_regular(&path)),
         }
     }
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    subdirs.sort_by(|a, b| a.1.cmp(&b.1));
     let subs: Vec<_> = subdirs
         .par_iter()
         .map(|(path, prefix)| walk(path, prefix))
         .collect();
-    for (files, skips) in subs {
-        out.extend(files);
+    if subs.is_empty() {
+        return (out, skipped);
+    }
+    let mut merged = Vec::with_capacity(out.len() + subs.iter().map(|s| s.0.len()).sum::<usize>());
+    let mut files = out.into_iter().peekable();
+    for ((_, key), (sub, skips)) in subdirs.iter().zip(subs) {
+        while let Some(f) = files.next_if(|f| f.id < *key) {
+            merged.push(f);
+        }
+        merged.extend(sub);
         skipped.extend(skips);
     }
-    (out, skipped)
+    merged.extend(files);
+    (merged, skipped)
 }
 
 /// The five seed articles compiled into the binary.
@@ -258,9 +277,20 @@ mod tests {
     #[test]
     fn nested_ids_use_slashes_and_sort_as_strings() {
         let tmp = tempfile::tempdir().unwrap();
-        for name in [
-            "a/x.txt", "a.txt", "a/b/y.md", "ab.txt", "z.TXT", "n.pdf", ".h/w.txt",
-        ] {
+        let names = [
+            "a/x.txt",
+            "a.txt",
+            "a/b/y.md",
+            "ab.txt",
+            "z.TXT",
+            "n.pdf",
+            ".h/w.txt",
+            "a-.txt",
+            "a0/z.txt",
+            "a/b.txt",
+            "b/c/d/e.md",
+        ];
+        for name in names {
             let p = tmp.path().join(name);
             fs::create_dir_all(p.parent().unwrap()).unwrap();
             fs::write(p, "x").unwrap();
@@ -268,10 +298,49 @@ mod tests {
         let (files, skipped) = plan(&[tmp.path().to_path_buf()]);
         assert!(skipped.is_empty(), "{skipped:?}");
         let ids: Vec<_> = files.iter().map(|f| f.id.as_str()).collect();
-        assert_eq!(ids, ["a.txt", "a/b/y.md", "a/x.txt", "ab.txt", "z.TXT"]);
-        assert_eq!(files[2].path(), Some(tmp.path().join("a/x.txt").as_path()));
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted);
+        assert_eq!(
+            ids,
+            [
+                "a-.txt",
+                "a.txt",
+                "a/b.txt",
+                "a/b/y.md",
+                "a/x.txt",
+                "a0/z.txt",
+                "ab.txt",
+                "b/c/d/e.md",
+                "z.TXT"
+            ]
+        );
+        assert_eq!(files[4].path(), Some(tmp.path().join("a/x.txt").as_path()));
         let (twice, _) = plan(&[tmp.path().to_path_buf(), tmp.path().to_path_buf()]);
-        assert_eq!(twice[5].id, "a.txt#2");
+        assert_eq!(twice[10].id, "a.txt#2");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        #[test]
+        fn walked_ids_come_out_sorted(
+            names in proptest::collection::btree_set("[a0-][a.0-]{0,2}(/[a0-][a.0-]{0,2}){0,2}\\.txt", 1..12)
+        ) {
+            let tmp = tempfile::tempdir().unwrap();
+            let mut want = Vec::new();
+            for name in &names {
+                let p = tmp.path().join(name);
+                // A name may already be a folder (or a file in the way of one).
+                if p.parent().is_some_and(|d| fs::create_dir_all(d).is_ok()) && fs::write(&p, "x").is_ok() {
+                    want.push(name.clone());
+                }
+            }
+            want.retain(|n| tmp.path().join(n).is_file());
+            want.sort();
+            let (files, _) = plan(&[tmp.path().to_path_buf()]);
+            let ids: Vec<_> = files.iter().map(|f| f.id.clone()).collect();
+            proptest::prop_assert_eq!(ids, want);
+        }
     }
 
     #[test]
