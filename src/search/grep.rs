@@ -382,7 +382,7 @@ impl<'q> Matcher<'q> {
     ) -> Vec<Range<usize>> {
         let nc = self.query.clauses.len();
         let mut found = vec![false; nc];
-        let mut key_hits: Vec<Range<usize>> = Vec::new();
+        let mut key_hits: Vec<(Range<usize>, usize)> = Vec::new();
         // Patterns come clause by clause: a document that lacks a clause is
         // dropped before the later clauses are looked for.
         for (p, finder) in self.patterns.iter().zip(&self.finders) {
@@ -401,25 +401,34 @@ impl<'q> Matcher<'q> {
                         continue;
                     }
                     found[p.clause] = true;
-                    key_hits.push(s..e);
+                    key_hits.push((s..e, p.clause));
                 }
             }
         }
         if key_hits.is_empty() || found.iter().any(|f| !f) {
             return Vec::new();
         }
-        key_hits.sort_by_key(|r| (r.start, r.end));
-        // Query words that stand next to each other in the text (separated by
-        // spaces only) are one hit: قره باغ is one place, not two.
+        key_hits.sort_by_key(|(r, _)| (r.start, r.end));
+        // Different query words that stand next to each other in the text
+        // (separated by spaces only) are one hit: قره باغ is one place, not
+        // two. The same word twice (روسيا روسيا) stays two hits.
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(key_hits.len());
-        for r in key_hits {
+        let mut group: Vec<usize> = Vec::new();
+        for (r, clause) in key_hits {
             match merged.last_mut() {
                 Some(last)
-                    if r.start <= last.end || key[last.end..r.start].iter().all(|&b| b == b' ') =>
+                    if r.start < last.end
+                        || (!group.contains(&clause)
+                            && key[last.end..r.start].iter().all(|&b| b == b' ')) =>
                 {
                     last.end = last.end.max(r.end);
+                    group.push(clause);
                 }
-                _ => merged.push(r),
+                _ => {
+                    merged.push(r);
+                    group.clear();
+                    group.push(clause);
+                }
             }
         }
         merged

@@ -235,3 +235,19 @@ fn query_words_side_by_side_are_one_hit() {
     let words: Vec<&str> = hits.iter().map(|r| &text[r.clone()]).collect();
     assert_eq!(words, vec!["قره باغ", "قره", "باغ"]);
 }
+
+#[test]
+fn the_same_word_repeated_side_by_side_is_one_hit_each_time() {
+    let text = "روسيا روسيا كلمة قره باغ قره باغ";
+    let hits = find_in_text(text, &Query::parse("روسيا"));
+    let words: Vec<&str> = hits.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(words, vec!["روسيا", "روسيا"]);
+    // a two-word query: each side-by-side pair is one hit, pairs apart
+    let hits = find_in_text(text, &Query::parse("قره باغ"));
+    let words: Vec<&str> = hits.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(words, vec!["قره باغ", "قره باغ"]);
+    // and the corpus index agrees
+    let docs = [text];
+    let all = GrepIndex::build(&docs[..]).search_all(&docs[..], &Query::parse("روسيا"));
+    assert_eq!(all[0].hits.len(), 2);
+}
