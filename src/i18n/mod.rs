@@ -141,14 +141,14 @@ pub fn localize_text(lang: UiLang, text: &str) -> Cow<'_, str> {
     Cow::Borrowed(text)
 }
 
-/// `n` in `lang` with its digits grouped by threes: `12,345` in English;
-/// in Arabic the Western digits the Arabic interface writes everywhere,
-/// grouped with U+066C ARABIC THOUSANDS SEPARATOR (`12٬345`). Counts built
+/// `n` in `lang` with its digits grouped by threes: `12,345`. The Arabic
+/// interface writes Western digits everywhere, and Unicode CLDR groups
+/// those with `,` in Arabic too (U+066C ARABIC THOUSANDS SEPARATOR goes with
+/// Arabic-Indic digits only), so both languages give `12,345`. Counts built
 /// with it go through [`localize_text`] unchanged.
 pub fn count(lang: UiLang, n: usize) -> String {
     let sep = match lang {
-        UiLang::En => ',',
-        UiLang::Ar => '\u{066C}',
+        UiLang::En | UiLang::Ar => ',',
     };
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
@@ -380,9 +380,9 @@ mod tests {
         let cases = [
             (0, "0", "0"),
             (999, "999", "999"),
-            (1000, "1,000", "1٬000"),
-            (12345, "12,345", "12٬345"),
-            (1234567, "1,234,567", "1٬234٬567"),
+            (1000, "1,000", "1,000"),
+            (12345, "12,345", "12,345"),
+            (1234567, "1,234,567", "1,234,567"),
         ];
         for (n, en, ar) in cases {
             assert_eq!(count(UiLang::En, n), en);
@@ -392,7 +392,7 @@ mod tests {
         let t = format!("{} hits in {} documents", count(UiLang::Ar, 12345), 3456);
         assert_eq!(
             localize_text(UiLang::Ar, &t),
-            "النتائج 12٬345 في 3456 مستند"
+            "النتائج 12,345 في 3456 مستند"
         );
     }
 
