@@ -67,3 +67,41 @@ fn rows_are_wrapped_for_editors() {
         .lines()
         .all(|l| l.starts_with('\u{202D}') && l.ends_with('\u{202C}')));
 }
+
+#[test]
+fn large_corpora_show_their_counts_grouped_by_thousands() {
+    use qari::corpus::{Corpus, Document};
+    let docs = (0..1234)
+        .map(|i| Document {
+            id: format!("d{i}"),
+            title: format!("عنوان {i}"),
+            text: "نص قصير".into(),
+            paragraphs: vec![0..13],
+            ..Document::default()
+        })
+        .collect();
+    let mut a = App::new(
+        Corpus {
+            docs,
+            skipped: Vec::new(),
+        },
+        qari::text::LayoutOptions::default(),
+    );
+    a.resize(100, 30);
+    a.load.files_done = 1200;
+    a.load.planned_files = 1234;
+    a.load.done = false;
+    let text = draw(&a, 100, 30);
+    assert!(text.contains("Documents 1,234…"), "{text}");
+    assert!(text.contains("loading 1,200/1,234 files"), "{text}");
+    a.load.done = true;
+    keys(&mut a, "<End> <Enter>");
+    let text = draw(&a, 100, 30);
+    assert!(text.contains("doc 1,234/1,234"), "{text}");
+    // the Arabic interface groups the same way and keeps the numbers whole
+    a.ui_lang = qari::config::UiLang::Ar;
+    a.load.done = false;
+    let text = draw(&a, 100, 30);
+    assert!(text.contains("1,200/1,234"), "{text}");
+    assert!(!text.contains("1234"), "{text}");
+}

@@ -37,6 +37,11 @@ impl App {
         i18n::tr(self.ui_lang, msg)
     }
 
+    /// A count for display, grouped by thousands (`12,345`).
+    pub fn count(&self, n: usize) -> String {
+        i18n::count(self.ui_lang, n)
+    }
+
     /// An English interface string in the interface language (unchanged if
     /// it has no translation).
     pub fn localize<'a>(&self, english: &'a str) -> &'a str {

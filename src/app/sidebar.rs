@@ -124,14 +124,14 @@ impl App {
                 rows.push(InfoRow::Field("Path", p.display().to_string()));
             }
             let stats = self.open_doc_stats().unwrap_or_default();
-            rows.push(InfoRow::Field("Words", stats.words.to_string()));
-            rows.push(InfoRow::Field("Chars", stats.chars.to_string()));
-            rows.push(InfoRow::Field("Bytes", doc.text.len().to_string()));
-            rows.push(InfoRow::Field("Paras", doc.paragraphs.len().to_string()));
-            rows.push(InfoRow::Field("Sents", doc.sentences.len().to_string()));
+            rows.push(InfoRow::Field("Words", self.count(stats.words)));
+            rows.push(InfoRow::Field("Chars", self.count(stats.chars)));
+            rows.push(InfoRow::Field("Bytes", self.count(doc.text.len())));
+            rows.push(InfoRow::Field("Paras", self.count(doc.paragraphs.len())));
+            rows.push(InfoRow::Field("Sents", self.count(doc.sentences.len())));
             rows.push(InfoRow::Field(
                 "Lines",
-                self.reader.line_count().to_string(),
+                self.count(self.reader.line_count()),
             ));
             if let Some(dir) = self.reader_direction() {
                 let forced = self.reader.directions.contains_key(&doc.id);
@@ -149,10 +149,10 @@ impl App {
             rows.push(InfoRow::Blank);
         }
         rows.push(InfoRow::Heading("Corpus".into()));
-        rows.push(InfoRow::Field("Docs", self.corpus.docs.len().to_string()));
+        rows.push(InfoRow::Field("Docs", self.count(self.corpus.docs.len())));
         rows.push(InfoRow::Field(
             "Skipped",
-            self.corpus.skipped.len().to_string(),
+            self.count(self.corpus.skipped.len()),
         ));
         for s in &self.corpus.skipped {
             rows.push(InfoRow::Warning(format!(

@@ -91,7 +91,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     let focused = app.focus == Pane::List;
     let n = app.corpus.docs.len();
     let more = if app.load.done { "" } else { "…" };
-    let title = format!("{} {n}{more}", app.tr(Msg::Documents));
+    let title = format!("{} {}{more}", app.tr(Msg::Documents), app.count(n));
     let block = Block::bordered().border_style(if focused {
         theme.border_focused
     } else {

@@ -22,7 +22,8 @@ pub fn mode(app: &App) -> &'static str {
 
 /// The position part: open document, line and percentage.
 pub fn position(app: &App) -> String {
-    let n = app.corpus.docs.len();
+    let count = |k| app.count(k);
+    let n = count(app.corpus.docs.len());
     let Some(d) = app.reader.doc else {
         return format!("{} -/{n}", app.localize("doc"));
     };
@@ -33,9 +34,10 @@ pub fn position(app: &App) -> String {
     format!(
         "{} {}/{n}  {} {}/{lines}  {pct}%",
         app.localize("doc"),
-        d + 1,
+        count(d + 1),
         app.localize("ln"),
-        (top + 1).min(lines.max(1))
+        count((top + 1).min(lines.max(1))),
+        lines = count(lines),
     )
 }
 
@@ -49,7 +51,12 @@ pub fn message(app: &App) -> Option<String> {
 fn english_message(app: &App) -> Option<String> {
     if !app.load.done {
         let l = &app.load;
-        let mut s = format!("loading {}/{} files", l.files_done, l.planned_files);
+        let count = |k| app.count(k);
+        let mut s = format!(
+            "loading {}/{} files",
+            count(l.files_done),
+            count(l.planned_files)
+        );
         if let Some(r) = l.mb_per_s() {
             s.push_str(&format!(" · {r:.1} MB/s"));
         }
