@@ -76,7 +76,7 @@ fn large_corpora_show_their_counts_grouped_by_thousands() {
             id: format!("d{i}"),
             title: format!("عنوان {i}"),
             text: "نص قصير".into(),
-            paragraphs: vec![0..13],
+            paragraphs: std::iter::once(0..13).collect(),
             ..Document::default()
         })
         .collect();
