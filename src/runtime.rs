@@ -372,13 +372,8 @@ pub fn apply_burst(
 ) -> Result<Flow> {
     let mut flow = Flow::Continue;
     let mut loaded_all = false;
-    for mut ev in burst {
-        if let AppEvent::Corpus(crate::corpus::LoadEvent::Loaded { key, doc }) = &mut ev {
-            // The range lists grew by doubling while the text was split; the
-            // app keeps them for the whole session (a third of them was
-            // spare capacity on a 100k-document corpus).
-            doc.paragraphs.shrink_to_fit();
-            doc.sentences.shrink_to_fit();
+    for ev in burst {
+        if let AppEvent::Corpus(crate::corpus::LoadEvent::Loaded { key, doc }) = &ev {
             fx.jump.add(*key, doc);
             fx.grep.enqueue(*key);
             fx.jump_indexed += 1;
@@ -492,14 +487,11 @@ mod tests {
     fn loaded_documents_keep_no_spare_range_capacity() {
         let mut app = App::loading(crate::text::layout::LayoutOptions::default());
         let mut fx = EffectRunner::default();
-        let mut doc = crate::corpus::Document {
-            text: "فقرة.\nثانية.".into(),
-            paragraphs: Vec::with_capacity(64),
-            sentences: Vec::with_capacity(64),
-            ..Default::default()
-        };
-        doc.paragraphs.extend([0..9, 10..22]);
-        doc.sentences.extend([0..9, 10..22]);
+        // the loader builds the range lists without spare capacity
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.txt");
+        std::fs::write(&path, "فقرة.\nثانية.").unwrap();
+        let doc = crate::corpus::load_file(&path).unwrap();
         let key = crate::corpus::DocKey { file: 0, record: 0 };
         let events = [
             crate::corpus::LoadEvent::Loaded {
@@ -511,7 +503,7 @@ mod tests {
         let flow = apply_burst(&mut app, &mut fx, events.map(AppEvent::Corpus)).unwrap();
         assert_eq!(flow, Flow::Continue);
         let d = &app.corpus.docs[0];
-        assert_eq!(d.paragraphs, vec![0..9, 10..22]);
+        assert_eq!(d.paragraphs, vec![0..9, 10..21]);
         assert_eq!(d.paragraphs.capacity(), 2);
         assert_eq!(d.sentences.capacity(), 2);
         assert_eq!(app.corpus.docs.capacity(), 1);

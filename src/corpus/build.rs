@@ -38,7 +38,7 @@ pub fn build_document(
 
 /// Sanitised NFC text: borrowed text comes back borrowed when the scan finds
 /// nothing to remove and the text composed.
-fn clean_text<'a>(text: Cow<'a, str>, notes: &mut Vec<String>) -> Cow<'a, str> {
+pub(super) fn clean_text<'a>(text: Cow<'a, str>, notes: &mut Vec<String>) -> Cow<'a, str> {
     let found = scan(&text);
     match found.first_unsafe {
         None if found.surely_nfc => text,

@@ -201,6 +201,13 @@ proptest! {
         let owned = decode::decode(&bytes);
         let cow = decode::decode_cow(&bytes);
         prop_assert_eq!(owned.as_ref().map(|d| d.text.as_str()), cow.as_ref().map(|(t, _)| &**t));
+        // independent of the decoder: valid UTF-8 without a BOM that is
+        // accepted comes back exactly as it was written
+        if let (Ok(s), Ok((t, _))) = (std::str::from_utf8(&bytes), &cow) {
+            if !s.starts_with('\u{FEFF}') {
+                prop_assert_eq!(&**t, s);
+            }
+        }
         prop_assert_eq!(fast(&bytes), general(&bytes));
     }
 
@@ -221,4 +228,28 @@ proptest! {
             prop_assert_eq!(matches!(text, Cow::Borrowed(_)), std_ok);
         }
     }
+}
+
+#[test]
+fn clean_seeds_take_the_fast_path_and_stay_borrowed() {
+    // The equivalence tests above would still pass if every text took the
+    // general path; the seeds are clean UTF-8 and must need no copy.
+    for seed in seeds() {
+        let (text, _) = decode::decode_cow(seed.as_bytes()).expect("decodes");
+        assert!(matches!(text, Cow::Borrowed(_)));
+        let mut notes = Vec::new();
+        let clean = super::build::clean_text(text, &mut notes);
+        assert!(
+            matches!(clean, Cow::Borrowed(_)),
+            "{}",
+            seed.chars().take(30).collect::<String>()
+        );
+        assert!(notes.is_empty());
+    }
+    // text that is not composed goes through NFC and comes back owned
+    let mut notes = Vec::new();
+    let nfd = "\u{0627}\u{0653} ok";
+    let clean = super::build::clean_text(Cow::Borrowed(nfd), &mut notes);
+    assert!(matches!(clean, Cow::Owned(_)));
+    assert_eq!(&*clean, "\u{0622} ok");
 }
