@@ -92,7 +92,7 @@ impl App {
                         continue;
                     };
                     rows.push(InfoRow::Choice(
-                        format!("{}× {}", d.count, doc.title),
+                        format!("{}× {}", self.count(d.count as usize), doc.title),
                         i == v.selected,
                     ));
                     rows.push(InfoRow::Text(kwic(&doc.text, &d.first_range())));
@@ -117,8 +117,11 @@ impl App {
                     rows.push(InfoRow::Field("Filter", format!("{}{cursor}", v.filter)));
                 }
                 for (i, e) in list.iter().enumerate().take(1000) {
-                    let mentions: u64 = e.docs.iter().map(|d| u64::from(d.count)).sum();
-                    let left = format!("{:>3} docs {mentions:>4}×", e.docs.len());
+                    let left = format!(
+                        "{:>3} docs {:>4}×",
+                        self.count(e.docs.len()),
+                        self.count(usize::try_from(e.mentions).unwrap_or(usize::MAX))
+                    );
                     let chosen = i == v.selected;
                     rows.push(InfoRow::Tinted(
                         left,

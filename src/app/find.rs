@@ -91,9 +91,11 @@ impl App {
         if line < top || line >= top + h {
             self.reader.scroll_to(line.saturating_sub(h / 3));
         }
-        let (i, n) = (self.find.current + 1, n);
-        let count = |k| crate::i18n::count(self.ui_lang, k);
-        self.status.message = Some(format!("hit {}/{}", count(i), count(n)));
+        self.status.message = Some(format!(
+            "hit {}/{}",
+            self.count(self.find.current + 1),
+            self.count(n)
+        ));
         self.mark_dirty();
     }
 

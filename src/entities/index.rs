@@ -64,6 +64,10 @@ pub struct IndexEntry {
     pub etype: EntityType,
     /// Documents that mention it, most mentions first.
     pub docs: Vec<DocCount>,
+    /// Documents that name it (not only by a demonym).
+    pub named: usize,
+    /// Mentions by name over all its documents.
+    pub mentions: u64,
 }
 
 /// Entities of the whole corpus.
@@ -149,15 +153,13 @@ pub fn finish(
                 name: ex.name(&key),
                 etype: ex.etype(&key),
                 key,
+                named: docs.iter().filter(|d| d.count > 0).count(),
+                mentions: docs.iter().map(|d| u64::from(d.count)).sum(),
                 docs,
             }
         })
         .collect();
-    let weight = |e: &IndexEntry| {
-        let named = e.docs.iter().filter(|d| d.count > 0).count();
-        let mentions: u64 = e.docs.iter().map(|d| u64::from(d.count)).sum();
-        (named, e.docs.len(), mentions)
-    };
+    let weight = |e: &IndexEntry| (e.named, e.docs.len(), e.mentions);
     entries.sort_by(|a, b| weight(b).cmp(&weight(a)).then_with(|| a.name.cmp(&b.name)));
     CorpusIndex {
         entries,
@@ -204,6 +206,8 @@ mod tests {
             }]
         );
         assert_eq!(putin.docs[0].first_range(), 7..17);
+        assert_eq!((putin.named, putin.mentions), (1, 2));
+        assert_eq!((yerevan.named, yerevan.mentions), (2, 2));
         assert_eq!(putin.docs[0].doc_index(), 0);
         assert_eq!(std::mem::size_of::<DocCount>(), 20);
         let far = DocCount::new(3_000_000, 4_000_000_000..4_000_000_010);
