@@ -135,6 +135,18 @@ pub struct InlineCtx<'a> {
     pub rtl_chrome: bool,
 }
 
+/// Cells `text` takes on one row of at most `max` cells (cut with an
+/// ellipsis when longer).
+pub fn inline_width(ctx: InlineCtx<'_>, text: &str, max: u16) -> u16 {
+    cells_width(&ctx.cache.layout(text, max, ctx.opts).cells, max)
+}
+
+/// Cells a laid-out row takes, at most `max`.
+fn cells_width(cells: &[Cell], max: u16) -> u16 {
+    let used: u16 = cells.iter().map(|c| u16::from(c.width.max(1))).sum();
+    used.min(max)
+}
+
 /// Lays out `text` on one row of `area` (cut with an ellipsis when too long)
 /// and draws it aligned as asked. Returns the drawn width.
 pub fn draw_inline(
@@ -149,8 +161,7 @@ pub fn draw_inline(
         return 0;
     }
     let line = ctx.cache.layout(text, area.width, ctx.opts);
-    let used: u16 = line.cells.iter().map(|c| u16::from(c.width.max(1))).sum();
-    let used = used.min(area.width);
+    let used = cells_width(&line.cells, area.width);
     let x = match align {
         Align::Start if line.rtl => area.x + (area.width - used),
         Align::Right => area.x + (area.width - used),
@@ -177,14 +188,7 @@ pub fn border_title(
     }
     let row = Rect::new(area.x + 1, area.y, area.width - 2, 1);
     if ctx.rtl_chrome {
-        let used: u16 = ctx
-            .cache
-            .layout(text, row.width.saturating_sub(2), ctx.opts)
-            .cells
-            .iter()
-            .map(|c| u16::from(c.width.max(1)))
-            .sum();
-        let w = (used + 2).min(row.width);
+        let w = (inline_width(ctx, text, row.width.saturating_sub(2)) + 2).min(row.width);
         let start = row.right() - w;
         draw_padded(buf, Rect::new(start, row.y, w, 1), text, ctx, style);
         return start;

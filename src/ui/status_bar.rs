@@ -80,18 +80,6 @@ pub fn pending_hint(app: &App) -> Option<String> {
     Some(s)
 }
 
-/// Cells `text` takes on one row of at most `max` cells.
-fn width_of(app: &App, text: &str, max: u16) -> u16 {
-    let w: u16 = app
-        .inline_cache
-        .layout(text, max, &app.text_opts)
-        .cells
-        .iter()
-        .map(|c| u16::from(c.width.max(1)))
-        .sum();
-    w.min(max)
-}
-
 /// Draws the status bar into the one-row `area`: mode badge, message, then
 /// the pending chord and the position at the far end; mirrored (badge at
 /// the right) when the interface reads right to left.
@@ -107,11 +95,14 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     if let Some(h) = pending_hint(app) {
         right = format!("{h}  {right}");
     }
-    let rw = width_of(app, &right, area.width);
+    let rw = super::inline::inline_width(app.inline_ctx(), &right, area.width);
     let rtl = app.rtl_chrome();
     // the badge, and the columns left for message and position
     let (mut from, mut to) = if rtl {
-        let bw = (width_of(app, badge, area.width.saturating_sub(2)) + 2).min(area.width);
+        let bw =
+            (super::inline::inline_width(app.inline_ctx(), badge, area.width.saturating_sub(2))
+                + 2)
+            .min(area.width);
         let start = area.right() - bw;
         draw_padded(buf, Rect::new(start, area.y, bw, 1), badge, ctx, theme.mode);
         (area.x + 1, start.saturating_sub(1))
