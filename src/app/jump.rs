@@ -41,6 +41,14 @@ pub struct JumpPopup {
     pub waiting: bool,
 }
 
+impl JumpPopup {
+    /// Moves the highlight by `delta` rows, staying on the list.
+    pub(crate) fn step(&mut self, delta: isize) {
+        let last = self.rows.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+}
+
 impl App {
     /// Index in `corpus.docs` of the document with loader key `key`.
     pub fn doc_index(&self, key: DocKey) -> Option<usize> {
@@ -160,12 +168,10 @@ impl App {
                     return self.requery();
                 }
             }
-            KeyCode::Up => p.selected = p.selected.saturating_sub(1),
-            KeyCode::Char('p') if ctrl => p.selected = p.selected.saturating_sub(1),
-            KeyCode::Down => p.selected = (p.selected + 1).min(p.rows.len().saturating_sub(1)),
-            KeyCode::Char('n') if ctrl => {
-                p.selected = (p.selected + 1).min(p.rows.len().saturating_sub(1))
-            }
+            KeyCode::Up => p.step(-1),
+            KeyCode::Char('p') if ctrl => p.step(-1),
+            KeyCode::Down => p.step(1),
+            KeyCode::Char('n') if ctrl => p.step(1),
             _ => {
                 if p.input.key(ev) == Edit::Changed {
                     p.history_pos = None;

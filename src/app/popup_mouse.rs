@@ -41,10 +41,7 @@ impl App {
         };
         self.mark_dirty();
         match self.popups.last_mut() {
-            Some(Popup::Jump(p)) => {
-                let last = p.rows.len().saturating_sub(1);
-                p.selected = p.selected.saturating_add_signed(step).min(last);
-            }
+            Some(Popup::Jump(p)) => p.step(step),
             Some(Popup::Search(p)) => p.step(step),
             _ => {}
         }
