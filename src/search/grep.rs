@@ -409,25 +409,27 @@ impl<'q> Matcher<'q> {
             return Vec::new();
         }
         key_hits.sort_by_key(|(r, _)| (r.start, r.end));
-        // Different query words that stand next to each other in the text
-        // (separated by spaces only) are one hit: قره باغ is one place, not
-        // two. The same word twice (روسيا روسيا) stays two hits.
+        // Query words that stand next to each other in the text in the
+        // query's order (separated by white space only) are one hit: قره باغ
+        // is one place, not two. The same word twice (روسيا روسيا) stays two
+        // hits, and so does باغ in "باغ قره باغ" before the place.
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(key_hits.len());
-        let mut group: Vec<usize> = Vec::new();
+        let mut last_clause = 0;
         for (r, clause) in key_hits {
             match merged.last_mut() {
                 Some(last)
                     if r.start < last.end
-                        || (!group.contains(&clause)
-                            && key[last.end..r.start].iter().all(|&b| b == b' ')) =>
+                        || (clause > last_clause
+                            && key[last.end..r.start]
+                                .iter()
+                                .all(|&b| matches!(b, b' ' | b'\t' | b'\n'))) =>
                 {
                     last.end = last.end.max(r.end);
-                    group.push(clause);
+                    last_clause = last_clause.max(clause);
                 }
                 _ => {
                     merged.push(r);
-                    group.clear();
-                    group.push(clause);
+                    last_clause = clause;
                 }
             }
         }

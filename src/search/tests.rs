@@ -251,3 +251,16 @@ fn the_same_word_repeated_side_by_side_is_one_hit_each_time() {
     let all = GrepIndex::build(&docs[..]).search_all(&docs[..], &Query::parse("روسيا"));
     assert_eq!(all[0].hits.len(), 2);
 }
+
+#[test]
+fn side_by_side_words_join_in_query_order_only() {
+    // the first باغ stands alone; قره باغ after it is the place
+    let text = "باغ قره باغ";
+    let hits = find_in_text(text, &Query::parse("قره باغ"));
+    let words: Vec<&str> = hits.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(words, vec!["باغ", "قره باغ"]);
+    // words split by a line break or a tab still read as one place
+    let text = "قره\tباغ وفي قره\nباغ";
+    let hits = find_in_text(text, &Query::parse("قره باغ"));
+    assert_eq!(hits.len(), 2, "{hits:?}");
+}
