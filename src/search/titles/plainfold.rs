@@ -207,6 +207,28 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_arabic_block_character_agrees_in_every_context() {
+        // The classes here and the rules of `fold_into` are written by hand;
+        // every character of U+0600..U+06FF (and ASCII) is checked against
+        // them and against the canonical fold, not only a sample.
+        let chars = ('\u{600}'..='\u{6FF}').chain(' '..='~');
+        for c in chars {
+            for s in [
+                format!("{c}"),
+                format!("ب{c}"),
+                format!("ب{c} a"),
+                format!("{c}{c}"),
+                format!("A{c}b"),
+            ] {
+                check(&s).map_err(|e| e.to_string()).expect("agrees");
+                let mut folded = String::new();
+                fold_into(&mut folded, &s);
+                assert_eq!(folded, crate::text::fold::fold_key(&s), "{s:?}");
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn agrees_with_plain_and_fold_into(
