@@ -15,15 +15,6 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 
-/// An effect runner whose search index holds the app's documents.
-fn runner(a: &App) -> EffectRunner {
-    let mut fx = EffectRunner::default();
-    for (i, d) in a.corpus.docs.iter().enumerate() {
-        fx.grep.add(a.doc_key(i).expect("key"), d.text.clone());
-    }
-    fx
-}
-
 /// Types `seq` and carries out the effects (searches answer at once).
 fn type_keys(a: &mut App, fx: &mut EffectRunner, seq: &str) {
     for e in keys(a, seq) {
@@ -59,7 +50,7 @@ fn hit_texts(a: &App) -> Vec<(String, String)> {
 
 fn searched(w: u16, h: u16, query: &str) -> App {
     let mut a = app_sized(w, h);
-    let mut fx = runner(&a);
+    let mut fx = common::search_runner(&mut a);
     type_keys(&mut a, &mut fx, "s");
     for e in a.handle_event(AppEvent::Paste(query.into())) {
         fx.run(e, &mut a).expect("effect");
@@ -93,7 +84,7 @@ fn ctrl_f_and_s_open_the_search_popup_and_esc_closes_it() {
 #[test]
 fn a_word_is_found_with_its_proclitics_in_every_document() {
     let mut a = app();
-    let mut fx = runner(&a);
+    let mut fx = common::search_runner(&mut a);
     type_keys(&mut a, &mut fx, "<C-f>");
     type_text(&mut a, &mut fx, "روسيا");
     let p = popup(&a);
@@ -128,7 +119,7 @@ fn a_quoted_phrase_matches_only_the_phrase() {
 #[test]
 fn arrows_ctrl_n_ctrl_p_and_pages_move_the_selection() {
     let mut a = app_sized(80, 24);
-    let mut fx = runner(&a);
+    let mut fx = common::search_runner(&mut a);
     type_keys(&mut a, &mut fx, "s");
     type_text(&mut a, &mut fx, "روسيا");
     type_keys(&mut a, &mut fx, "<Down> <C-n>");
@@ -158,7 +149,7 @@ fn arrows_ctrl_n_ctrl_p_and_pages_move_the_selection() {
 #[test]
 fn up_and_down_move_over_the_document_headers_and_enter_on_one_opens_its_first_hit() {
     let mut a = app_sized(80, 24);
-    let mut fx = runner(&a);
+    let mut fx = common::search_runner(&mut a);
     type_keys(&mut a, &mut fx, "s");
     type_text(&mut a, &mut fx, "روسيا");
     assert!(popup(&a).header_selected(), "the first row is a header");
@@ -190,7 +181,7 @@ fn up_and_down_move_over_the_document_headers_and_enter_on_one_opens_its_first_h
 #[test]
 fn enter_opens_the_document_at_the_hit() {
     let mut a = app_sized(80, 24);
-    let mut fx = runner(&a);
+    let mut fx = common::search_runner(&mut a);
     type_keys(&mut a, &mut fx, "<C-f>");
     type_text(&mut a, &mut fx, "روسيا");
     let hits = hit_texts(&a);
@@ -247,7 +238,7 @@ fn pasted_text_is_a_query_and_editing_requeries() {
     assert_eq!(popup(&a).input.text, "CSTO ");
     let n = popup(&a).total;
     assert!(n > 0);
-    let mut fx = runner(&a);
+    let mut fx = common::search_runner(&mut a);
     type_keys(&mut a, &mut fx, "<C-u>");
     assert_eq!(popup(&a).total, 0);
     type_text(&mut a, &mut fx, "csto");
@@ -259,7 +250,7 @@ fn pasted_text_is_a_query_and_editing_requeries() {
 #[test]
 fn hits_of_an_older_query_are_ignored() {
     let mut a = app();
-    let mut fx = runner(&a);
+    let mut fx = common::search_runner(&mut a);
     type_keys(&mut a, &mut fx, "s");
     type_text(&mut a, &mut fx, "روسيا");
     let before = popup(&a).clone();
@@ -369,7 +360,7 @@ fn many_hits(lang: qari::config::UiLang) -> App {
     use qari::search::{GrepDocHits, KeyHit};
     let mut a = app_sized(100, 30);
     a.ui_lang = lang;
-    let mut fx = runner(&a);
+    let mut fx = common::search_runner(&mut a);
     type_keys(&mut a, &mut fx, "s x");
     let gen = popup(&a).gen;
     let hits = |n: u32| {

@@ -30,17 +30,6 @@ fn wheel(a: &mut App, down: bool) {
     a.handle_event(mouse(kind, 10, 10));
 }
 
-/// An effect runner whose jump and search indexes hold the app's documents.
-fn runner(a: &App) -> EffectRunner {
-    let mut fx = EffectRunner::default();
-    for (i, d) in a.corpus.docs.iter().enumerate() {
-        let key = a.doc_key(i).expect("key");
-        fx.jump.add(key, d);
-        fx.grep.add(key, d.text.clone());
-    }
-    fx
-}
-
 fn buffer(a: &App, w: u16, h: u16) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     t.draw(|f| qari::ui::render(f, a)).expect("draw");
@@ -74,14 +63,14 @@ fn search_selected(a: &App) -> usize {
 /// The jump popup over the seeds (empty query: every document listed).
 fn jump_app(w: u16, h: u16) -> (App, EffectRunner) {
     let mut a = app_sized(w, h);
-    let fx = runner(&a);
+    let fx = common::search_runner(&mut a);
     keys(&mut a, "p");
     (a, fx)
 }
 
 fn search_app(w: u16, h: u16, query: &str) -> (App, EffectRunner) {
     let mut a = app_sized(w, h);
-    let mut fx = runner(&a);
+    let mut fx = common::search_runner(&mut a);
     for e in keys(&mut a, "s") {
         fx.run(e, &mut a).expect("effect");
     }
@@ -199,7 +188,7 @@ fn clicks_and_wheel_on_tiny_terminals_do_not_panic() {
     for (w, h) in [(1, 1), (3, 2), (10, 3), (10, 5), (4, 6), (20, 6), (40, 15)] {
         for popup in ["p", "s"] {
             let mut a = app_sized(w, h);
-            let mut fx = runner(&a);
+            let mut fx = common::search_runner(&mut a);
             for e in keys(&mut a, popup) {
                 fx.run(e, &mut a).expect("effect");
             }

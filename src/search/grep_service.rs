@@ -221,7 +221,10 @@ impl GrepService {
     }
 
     /// Queues one document for indexing with its text (shared with the
-    /// app's document; the index keeps the fold, not the text).
+    /// app's document; the index keeps the fold, not the text). The app
+    /// feeds the index through [`Self::enqueue`] and [`Self::pump`]; this
+    /// shortcut is for the service's own tests.
+    #[cfg(test)]
     pub fn add(&mut self, key: DocKey, text: impl Into<Arc<str>>) {
         self.pending_keys.push(key);
         self.pending_texts.push(text.into());

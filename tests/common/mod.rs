@@ -97,3 +97,17 @@ pub fn type_text(a: &mut App, fx: &mut EffectRunner, text: &str) {
         }
     }
 }
+
+/// An effect runner whose jump and corpus search indexes hold the app's
+/// documents, fed the way the runtime feeds them (queued keys, then a pump
+/// that hands the texts over).
+pub fn search_runner(a: &mut App) -> EffectRunner {
+    let mut fx = EffectRunner::default();
+    for (i, d) in a.corpus.docs.iter().enumerate() {
+        let key = a.doc_key(i).expect("key");
+        fx.jump.add(key, d);
+        fx.grep.enqueue(key);
+    }
+    fx.pump_grep(a);
+    fx
+}
