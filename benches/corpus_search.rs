@@ -78,7 +78,7 @@ fn main() {
         .unwrap_or(7);
     let t = Instant::now();
     let corpus = qari::corpus::load(std::slice::from_ref(&dir));
-    let bytes: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
+    let bytes: usize = corpus.docs.iter().map(|d| d.text().len()).sum();
     println!(
         "corpus: {} documents, {:.0} MB of text, loaded in {:.2} s (RSS {:.0} MB); rayon threads {}; load average {}",
         corpus.docs.len(),
@@ -100,7 +100,7 @@ fn main() {
     for i in 0..corpus.docs.len() {
         service.enqueue(key(i));
     }
-    let text_of = |k: qari::corpus::DocKey| corpus.docs.get(k.file).map(|d| d.text.clone());
+    let text_of = |k: qari::corpus::DocKey| corpus.docs.get(k.file).map(|d| d.text().clone());
     service.pump(text_of);
     let n = corpus.docs.len();
     let mut peak = rss_mb();

@@ -60,10 +60,7 @@ fn cpu_from(path: &str) -> Duration {
 }
 
 fn doc(text: String) -> Document {
-    Document {
-        text: text.into(),
-        ..Document::default()
-    }
+    Document::from_text("", text)
 }
 
 /// About `bytes` of text in documents of 3–12 paragraphs drawn from the seeds.
@@ -95,14 +92,14 @@ fn synthetic_docs(bytes: usize) -> Vec<Document> {
 fn bench(c: &mut Criterion) {
     let ex = Extractor::builtin();
     let docs = synthetic_docs(4 << 20);
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let bytes: usize = docs.iter().map(|d| d.text().len()).sum();
     let mut g = c.benchmark_group("entities");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("extract_4MiB", |b| {
         b.iter(|| {
             docs.iter()
-                .map(|d| ex.extract(&d.text).len())
+                .map(|d| ex.extract(&d.text()).len())
                 .sum::<usize>()
         })
     });
@@ -139,7 +136,7 @@ fn corpus_run(dir: &str) {
         .and_then(|s| s.parse().ok())
         .unwrap_or(3);
     let corpus = qari::corpus::load(&[dir.into()]);
-    let mb = corpus.docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
+    let mb = corpus.docs.iter().map(|d| d.text().len()).sum::<usize>() as f64 / 1e6;
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!(
         "{} documents, {mb:.1} MB; load average {}",

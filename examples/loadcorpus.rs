@@ -24,11 +24,11 @@ fn main() {
     let start = Instant::now();
     if stage == "all" {
         let corpus = qari::corpus::load(&paths);
-        let bytes: usize = corpus.docs.iter().map(|d| d.text.len()).sum();
-        let sentences: usize = corpus.docs.iter().map(|d| d.sentences.len()).sum();
+        let bytes: usize = corpus.docs.iter().map(|d| d.body.len()).sum();
+        let leads: usize = corpus.docs.iter().filter(|d| d.lead.is_some()).count();
         let dated = corpus.docs.iter().filter(|d| d.date.is_some()).count();
         println!(
-            "{} documents, {} skipped, {bytes} bytes, {sentences} sentences, {dated} dated, {:.1} ms",
+            "{} documents, {} skipped, {bytes} bytes, {leads} with a first sentence, {dated} dated, {:.1} ms",
             corpus.docs.len(),
             corpus.skipped.len(),
             start.elapsed().as_secs_f64() * 1000.0

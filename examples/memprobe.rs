@@ -74,9 +74,14 @@ fn mib(b: usize) -> f64 {
 /// Heap bytes of one document (requested sizes; the `Document` itself is
 /// counted in the vector that holds it).
 fn doc_parts(d: &Document) -> [usize; 4] {
-    let range = std::mem::size_of::<std::ops::Range<usize>>();
-    let text = d.text.len() + 2 * std::mem::size_of::<usize>();
-    let ranges = (d.paragraphs.capacity() + d.sentences.capacity()) * range;
+    // Texts read from disk on demand cost nothing here; kept ones (JSONL,
+    // embedded seeds) cost their bytes and two counts.
+    let text = if d.body.is_on_disk() {
+        0
+    } else {
+        d.body.len() + 2 * std::mem::size_of::<usize>()
+    };
+    let lead = d.lead.as_ref().map_or(0, |l| l.len());
     let strings = d.id.capacity()
         + d.path.as_ref().map_or(0, |p| p.capacity())
         + d.title.capacity()
@@ -86,7 +91,7 @@ fn doc_parts(d: &Document) -> [usize; 4] {
         });
     let notes = d.notes.capacity() * std::mem::size_of::<String>()
         + d.notes.iter().map(|n| n.capacity()).sum::<usize>();
-    [text, ranges, strings, notes]
+    [text, lead, strings, notes]
 }
 
 fn report(stage: &str, text: usize, t0: Instant) {
@@ -112,10 +117,9 @@ fn breakdown(app: &App) {
         }
     }
     let vec = docs.capacity() * std::mem::size_of::<Document>();
-    let paras: usize = docs.iter().map(|d| d.paragraphs.len()).sum();
-    let sents: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    let on_disk = docs.iter().filter(|d| d.body.is_on_disk()).count();
     println!(
-        "  documents: texts {:.0} MiB, paragraph+sentence ranges {:.0} MiB ({paras} + {sents} ranges), \
+        "  documents: kept texts {:.0} MiB ({on_disk} read from disk on demand), first sentences {:.0} MiB, \
          id/path/title/source/date {:.0} MiB, notes {:.1} MiB, Vec<Document> {:.1} MiB ({} B each)",
         mib(sum[0]),
         mib(sum[1]),
@@ -178,7 +182,7 @@ fn main() -> anyhow::Result<()> {
         apply_burst(&mut app, &mut fx, burst)?;
         if load_done {
             loaded = true;
-            text = app.corpus.docs.iter().map(|d| d.text.len()).sum();
+            text = app.corpus.docs.iter().map(|d| d.body.len()).sum();
             println!(
                 "{} documents, {text} bytes of text ({:.1} MiB)",
                 app.corpus.docs.len(),

@@ -209,7 +209,7 @@ impl EffectRunner {
         let text_of = |k| {
             app.doc_index(k)
                 .and_then(|i| docs.get(i))
-                .map(|d| std::sync::Arc::clone(&d.text))
+                .map(|d| std::sync::Arc::clone(&d.text()))
         };
         if let Some(u) = self.grep.pump(text_of) {
             app.handle_event(AppEvent::Grep(u));
@@ -484,10 +484,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn loaded_documents_keep_no_spare_range_capacity() {
+    fn loaded_documents_keep_their_text_on_disk() {
         let mut app = App::loading(crate::text::layout::LayoutOptions::default());
         let mut fx = EffectRunner::default();
-        // the loader builds the range lists without spare capacity
+        // files are read again when needed; the document keeps its first sentence
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.txt");
         std::fs::write(&path, "فقرة.\nثانية.").unwrap();
@@ -503,9 +503,9 @@ mod tests {
         let flow = apply_burst(&mut app, &mut fx, events.map(AppEvent::Corpus)).unwrap();
         assert_eq!(flow, Flow::Continue);
         let d = &app.corpus.docs[0];
-        assert_eq!(d.paragraphs, vec![0..9, 10..21]);
-        assert_eq!(d.paragraphs.capacity(), 2);
-        assert_eq!(d.sentences.capacity(), 2);
+        assert!(d.body.is_on_disk());
+        assert_eq!(d.paragraphs(), vec![0..9, 10..21]);
+        assert_eq!(d.lead.as_deref(), Some("فقرة."));
         assert_eq!(app.corpus.docs.capacity(), 1);
     }
 

@@ -18,11 +18,11 @@ fn reader() -> App {
 }
 
 fn sentence(a: &App, i: usize) -> std::ops::Range<usize> {
-    a.open_doc().unwrap().sentences[i].clone()
+    a.open_doc().unwrap().sentences()[i].clone()
 }
 
 fn text(a: &App, r: std::ops::Range<usize>) -> String {
-    a.open_doc().unwrap().text[r].to_string()
+    a.open_doc().unwrap().text()[r].to_string()
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn v_w_b_parens_braces_and_esc_shape_the_selection() {
     let para_end = a
         .open_doc()
         .unwrap()
-        .paragraphs
+        .paragraphs()
         .iter()
         .map(|p| p.end)
         .find(|&e| e > s0.end);
@@ -257,12 +257,12 @@ fn changed_articles_show_anchor_states_and_keep_orphans() {
     use qari::annotations::{AnchorState, Annotation};
     let mut a = reader();
     let doc = a.open_doc().unwrap().clone();
-    let s1 = doc.sentences[1].clone();
+    let s1 = doc.sentences()[1].clone();
     // made on an older version of the text: same passage, earlier position
-    let mut moved = Annotation::new(&doc.id, &doc.text, s1.clone(), "quote");
+    let mut moved = Annotation::new(&doc.id, &doc.text(), s1.clone(), "quote");
     moved.target.position.start -= 3;
     moved.target.position.end -= 3;
-    let mut orphan = Annotation::new(&doc.id, &doc.text, doc.sentences[2].clone(), "claim");
+    let mut orphan = Annotation::new(&doc.id, &doc.text(), doc.sentences()[2].clone(), "claim");
     orphan.target.quote.exact = "جملة حذفت من المقال منذ ذلك الحين".into();
     a.annotations.store.set.add(moved);
     a.annotations.store.set.add(orphan);

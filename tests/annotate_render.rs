@@ -29,10 +29,11 @@ fn labelled_sentence_selection_and_cursor_are_coloured() {
     let mut a = app_sized(120, 40);
     keys(&mut a, "<Tab> 1 )");
     let buf = draw(&a);
-    let sentence0: usize = a.open_doc().unwrap().text[a.open_doc().unwrap().sentences[0].clone()]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .count();
+    let sentence0: usize = a.open_doc().unwrap().text()
+        [a.open_doc().unwrap().sentences()[0].clone()]
+    .chars()
+    .filter(|c| !c.is_whitespace())
+    .count();
     let yellow = count(&buf, |c| c.bg == Color::Yellow && c.symbol() != " ");
     // shaping may merge lam-alef into one cell, so allow a few less
     assert!(yellow > 0 && yellow <= sentence0, "{yellow} of {sentence0}");

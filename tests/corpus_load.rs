@@ -72,10 +72,10 @@ fn mixed_folder_loads_good_files_and_reports_bad_ones() {
         ]
     );
     let legacy = &corpus.docs[2];
-    assert_eq!(legacy.text, corpus.docs[1].text);
+    assert_eq!(legacy.text(), corpus.docs[1].text());
     assert!(legacy.notes.iter().any(|n| n.contains("windows-1256")));
     assert_eq!(corpus.docs[0].title, "عنوان");
-    assert_eq!(&*corpus.docs[3].text, "مقال متداخل.\nسطر ثان\n");
+    assert_eq!(&*corpus.docs[3].text(), "مقال متداخل.\nسطر ثان\n");
     assert_eq!(corpus.docs[5].title, "عنوان مُعطى");
 
     let reason = |name: &str| {
@@ -122,9 +122,15 @@ fn arguments_keep_their_order_and_duplicate_ids_get_a_suffix() {
     let got: Vec<_> = corpus
         .docs
         .iter()
-        .map(|d| (d.id.as_str(), &*d.text))
+        .map(|d| (d.id.as_str(), d.text().to_string()))
         .collect();
-    assert_eq!(got, [("doc.txt", "الثاني"), ("doc.txt#2", "الأول")]);
+    assert_eq!(
+        got,
+        [
+            ("doc.txt", "الثاني".to_string()),
+            ("doc.txt#2", "الأول".to_string())
+        ]
+    );
     assert_eq!(corpus.skipped.len(), 1);
     assert_eq!(corpus.skipped[0].path, missing);
 }

@@ -38,12 +38,12 @@ fn hit_texts(a: &App) -> Vec<(String, String)> {
         .map(|(k, h)| {
             let (i, r) = a.hit_range(k, &h).expect("document");
             let d = &a.corpus.docs[i];
-            let start = d.text[..r.start]
+            let start = d.text()[..r.start]
                 .rfind(|c: char| !c.is_alphabetic())
                 .map_or(0, |i| {
-                    i + d.text[i..].chars().next().map_or(1, char::len_utf8)
+                    i + d.text()[i..].chars().next().map_or(1, char::len_utf8)
                 });
-            (d.id.clone(), d.text[start..r.end].to_string())
+            (d.id.clone(), d.text()[start..r.end].to_string())
         })
         .collect()
 }
@@ -201,7 +201,7 @@ fn enter_opens_the_document_at_the_hit() {
     let (key, hit) = popup(&a).selected_hit().expect("a hit");
     let (doc, range) = a.hit_range(key, &hit).expect("document");
     assert_eq!(
-        &a.corpus.docs[doc].text[range.clone()],
+        &a.corpus.docs[doc].text()[range.clone()],
         "روسيا",
         "the stem is the hit"
     );

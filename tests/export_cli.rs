@@ -14,8 +14,8 @@ fn export_subcommand_prints_csv_and_requires_out_for_brat() {
     let paths = vec![corpus.path().to_path_buf()];
     let doc = qari::corpus::load(&paths).docs.remove(0);
     let (mut store, _) = Store::open_corpus(data.path(), &paths);
-    let s = doc.text.find("الرياض").unwrap();
-    let mut a = Annotation::new(&doc.id, &doc.text, s..s + "الرياض".len(), "place");
+    let s = doc.text().find("الرياض").unwrap();
+    let mut a = Annotation::new(&doc.id, &doc.text(), s..s + "الرياض".len(), "place");
     a.note = "عاصمة, \"السعودية\"".into();
     store.set.add(a);
     store.save().unwrap();
@@ -33,7 +33,7 @@ fn export_subcommand_prints_csv_and_requires_out_for_brat() {
         String::from_utf8_lossy(&out.stderr)
     );
     let csv = String::from_utf8(out.stdout).unwrap();
-    let cp = doc.text[..s].chars().count();
+    let cp = doc.text()[..s].chars().count();
     let want = format!(
         "khabar.txt,{cp},{},place,,\"عاصمة, \"\"السعودية\"\"\",الرياض,exact,",
         cp + 6

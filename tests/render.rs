@@ -75,9 +75,7 @@ fn large_corpora_show_their_counts_grouped_by_thousands() {
         .map(|i| Document {
             id: format!("d{i}"),
             title: format!("عنوان {i}"),
-            text: "نص قصير".into(),
-            paragraphs: std::iter::once(0..13).collect(),
-            ..Document::default()
+            ..Document::from_text(format!("d{i}"), "نص قصير")
         })
         .collect();
     let mut a = App::new(

@@ -31,7 +31,7 @@ fn run(args: &[&str]) -> String {
 fn render_binary_prints_the_reader_lines() {
     // The document as the reader gets it (decoded, sanitised, split).
     let doc = qari::corpus::load_file(std::path::Path::new(SEED)).expect("seed loads");
-    let (text, paragraphs) = (doc.text, doc.paragraphs);
+    let (text, paragraphs) = (doc.text(), doc.paragraphs());
     let stdout = run(&["--width", "50"]);
     let opts = LayoutOptions {
         width: 50,

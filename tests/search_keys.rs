@@ -164,7 +164,7 @@ fn slash_searches_the_document_and_n_steps_through_hits() {
         a.status.message.as_deref(),
         Some(format!("hit {n}/{n}").as_str())
     );
-    let text = &a.open_doc().expect("doc").text;
+    let text = &a.open_doc().expect("doc").text();
     for h in &a.find.hits {
         assert_eq!(qari::text::fold::fold_key(&text[h.clone()]), "روسيا");
     }

@@ -3,23 +3,11 @@
 //! check which cells a selection colours.
 
 use qari::annotations::selection::{cell_runs, extend, start, Unit};
-use qari::corpus::{paragraph_ranges, sentence_ranges, Document};
+use qari::corpus::Document;
 use qari::text::{layout_document, LayoutOptions};
 
 fn doc(text: &str) -> Document {
-    let paragraphs = paragraph_ranges(text);
-    let sentences = sentence_ranges(text, &paragraphs);
-    Document {
-        id: "t".into(),
-        path: None,
-        title: String::new(),
-        source: None,
-        date: None,
-        text: text.into(),
-        paragraphs,
-        sentences,
-        notes: Vec::new(),
-    }
+    Document::from_text("t", text)
 }
 
 /// Checks that the selected cells show exactly the selection's letters.
@@ -48,7 +36,7 @@ fn arabic_then_latin_selection_is_two_runs_on_an_rtl_line() {
     let sel = s..text.find(" summit").unwrap();
     let layout = layout_document(
         text,
-        &d.paragraphs,
+        &d.paragraphs(),
         &LayoutOptions {
             width: 60,
             ..Default::default()
@@ -80,7 +68,7 @@ fn word_by_word_selection_stays_logical_across_lines() {
     assert!(text[sel.clone()].ends_with("(EU"), "{}", &text[sel.clone()]);
     let layout = layout_document(
         text,
-        &d.paragraphs,
+        &d.paragraphs(),
         &LayoutOptions {
             width: 30,
             ..Default::default()

@@ -54,12 +54,13 @@ pub fn rows(
         if anns.peek().is_none() {
             continue;
         }
-        let anchorer = Anchorer::new(&doc.text);
+        let text = doc.text();
+        let anchorer = Anchorer::new(&text);
         let mut rows: Vec<NoteRow> = anns
             .map(|a| {
                 let anchor = anchorer.anchor(&a.target);
                 let quote = match &anchor.range {
-                    Some(r) => doc.text[r.clone()].to_string(),
+                    Some(r) => text[r.clone()].to_string(),
                     None => a.target.quote.exact.clone(),
                 };
                 NoteRow {
@@ -118,17 +119,17 @@ mod tests {
         let mut set = AnnotationSet::default();
         set.add(Annotation::new(
             "a",
-            &a.text,
-            a.sentences[1].clone(),
+            &a.text(),
+            a.sentences()[1].clone(),
             "claim",
         ));
         set.add(Annotation::new(
             "a",
-            &a.text,
-            a.sentences[0].clone(),
+            &a.text(),
+            a.sentences()[0].clone(),
             "person",
         ));
-        let mut x = Annotation::new("b", &b.text, 0..6, "place");
+        let mut x = Annotation::new("b", &b.text(), 0..6, "place");
         x.note = "needs a source".into();
         set.add(x);
         let docs = vec![a, b];
@@ -146,7 +147,7 @@ mod tests {
     fn export_all_writes_every_format() {
         let a = doc("a", "قال أحمد إن الاجتماع انتهى.");
         let mut set = AnnotationSet::default();
-        set.add(Annotation::new("a", &a.text, 0..6, "claim"));
+        set.add(Annotation::new("a", &a.text(), 0..6, "claim"));
         let dir = tempfile::tempdir().unwrap();
         let out = export_all(&[a], &set, dir.path(), "k").unwrap();
         for f in [

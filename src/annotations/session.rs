@@ -110,7 +110,8 @@ impl AnnotationState {
         }
         self.placed_doc = new_doc;
         let Some(doc) = doc else { return };
-        let anchorer = Anchorer::new(&doc.text);
+        let text = doc.text();
+        let anchorer = Anchorer::new(&text);
         for a in self.store.set.for_doc(&doc.id) {
             let anchor = self
                 .anchors
@@ -138,14 +139,14 @@ impl AnnotationState {
 
     /// A new document was opened: cursor on its first sentence, no selection.
     pub fn open(&mut self, doc: Option<&Document>) {
-        self.cursor = doc.and_then(|d| (!d.sentences.is_empty()).then_some(0));
+        self.cursor = doc.and_then(|d| (!d.sentences().is_empty()).then_some(0));
         self.selection = None;
         self.refresh(doc);
     }
 
     /// The cursor sentence's range.
     pub fn cursor_range(&self, doc: &Document) -> Option<Range<usize>> {
-        self.cursor.and_then(|c| doc.sentences.get(c).cloned())
+        self.cursor.and_then(|c| doc.sentences().get(c).cloned())
     }
 
     /// What a command acts on: the selection, else the cursor sentence.
@@ -185,7 +186,7 @@ impl AnnotationState {
             None => self
                 .store
                 .set
-                .add(Annotation::new(&doc.id, &doc.text, range, &label)),
+                .add(Annotation::new(&doc.id, &doc.text(), range, &label)),
         }
         self.selection = None;
         self.refresh(Some(doc));
@@ -211,7 +212,7 @@ impl AnnotationState {
         };
         let updated = id.is_some_and(|id| self.store.set.update(id, edit));
         if !updated {
-            let mut a = Annotation::new(&doc.id, &doc.text, range, label);
+            let mut a = Annotation::new(&doc.id, &doc.text(), range, label);
             edit(&mut a);
             self.store.set.add(a);
         }
@@ -266,7 +267,7 @@ impl AnnotationState {
                 None => self.cursor_range(doc)?,
             },
         };
-        doc.text.get(r).map(str::to_string)
+        doc.text().get(r).map(str::to_string)
     }
 }
 

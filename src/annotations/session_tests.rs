@@ -17,7 +17,7 @@ fn label_on_cursor_sentence_then_relabel_and_delete() {
     assert_eq!(s.cursor, Some(0));
     assert_eq!(s.apply_label(&d, 1).as_deref(), Some("marked as claim"));
     assert_eq!(s.placed.len(), 1);
-    assert_eq!(s.placed[0].range, Some(d.sentences[0].clone()));
+    assert_eq!(s.placed[0].range, Some(d.sentences()[0].clone()));
     // the same range again changes the label instead of adding one
     s.apply_label(&d, 2);
     assert_eq!(s.store.set.len(), 1);
@@ -50,14 +50,14 @@ fn jump_between_annotations_and_copy() {
     s.cursor = Some(3);
     s.apply_label(&d, 2);
     s.cursor = Some(0);
-    assert_eq!(s.jump(&d, true), Some(d.sentences[1].clone()));
+    assert_eq!(s.jump(&d, true), Some(d.sentences()[1].clone()));
     assert_eq!(s.cursor, Some(1));
-    assert_eq!(s.jump(&d, true), Some(d.sentences[3].clone()));
+    assert_eq!(s.jump(&d, true), Some(d.sentences()[3].clone()));
     assert_eq!(s.jump(&d, true), None);
-    assert_eq!(s.jump(&d, false), Some(d.sentences[1].clone()));
+    assert_eq!(s.jump(&d, false), Some(d.sentences()[1].clone()));
     assert_eq!(
         s.copy_text(&d).as_deref(),
-        Some(&d.text[d.sentences[1].clone()])
+        Some(&d.text()[d.sentences()[1].clone()])
     );
     s.cursor = Some(2);
     assert_eq!(s.copy_text(&d).as_deref(), Some("الفقرة الثانية هنا."));
@@ -66,7 +66,7 @@ fn jump_between_annotations_and_copy() {
 #[test]
 fn form_adds_then_edits() {
     let (d, mut s) = setup();
-    let r = d.sentences[0].clone();
+    let r = d.sentences()[0].clone();
     s.save_form(&d, None, r.clone(), "claim", vec!["x".into()], "ملاحظة");
     let id = s.placed[0].id.clone();
     assert_eq!(s.store.set.get(&id).unwrap().motivation, "commenting");
@@ -81,7 +81,7 @@ fn form_adds_then_edits() {
 fn orphans_are_listed_last() {
     let (d, mut s) = setup();
     s.apply_label(&d, 1);
-    let mut gone = Annotation::new(&d.id, &d.text, d.sentences[1].clone(), "claim");
+    let mut gone = Annotation::new(&d.id, &d.text(), d.sentences()[1].clone(), "claim");
     gone.target.quote.exact = "ليس في النص".into();
     s.store.set.add(gone);
     s.refresh(Some(&d));

@@ -317,7 +317,7 @@ impl App {
     pub fn hit_range(&self, key: DocKey, hit: &KeyHit) -> Option<(usize, Range<usize>)> {
         let i = self.doc_index(key)?;
         let doc = self.corpus.docs.get(i)?;
-        Some((i, hit.to_text(&doc.text)))
+        Some((i, hit.to_text(&doc.text())))
     }
 
     /// Enter: open the document at the highlighted hit, with every hit of

@@ -186,7 +186,7 @@ impl App {
         if self.entities.doc_id.as_deref() == Some(doc.id.as_str()) {
             return;
         }
-        let (id, text) = (doc.id.clone(), doc.text.clone());
+        let (id, text) = (doc.id.clone(), doc.text().clone());
         let ex = self.entities.extractor();
         let mentions = ex.extract(&text);
         let mut summary: Vec<EntitySummary> = ex
@@ -220,7 +220,7 @@ impl App {
         v.generation += 1;
         v.index = IndexState::Building {
             done: 0,
-            total: self.corpus.docs.iter().map(|d| d.text.len()).sum(),
+            total: self.corpus.docs.iter().map(|d| d.body.len()).sum(),
         };
         vec![Effect::IndexEntities {
             generation: v.generation,

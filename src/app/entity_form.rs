@@ -19,7 +19,7 @@ pub struct EntityForm {
 impl App {
     pub(super) fn open_entity_form(&mut self) {
         let name = match (self.open_doc(), self.annotations.selection.clone()) {
-            (Some(doc), Some(r)) => one_line(doc.text.get(r).unwrap_or_default()),
+            (Some(doc), Some(r)) => one_line(doc.text().get(r).unwrap_or_default()),
             _ => String::new(),
         };
         self.popups.push(Popup::EntityForm(EntityForm {

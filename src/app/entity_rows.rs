@@ -95,7 +95,7 @@ impl App {
                         format!("{}× {}", self.count(d.count as usize), doc.title),
                         i == v.selected,
                     ));
-                    rows.push(InfoRow::Text(kwic(&doc.text, &d.first_range())));
+                    rows.push(InfoRow::Text(kwic(&doc.text(), &d.first_range())));
                 }
             }
             EntitiesMode::Corpus if v.index.ready().is_none() => {

@@ -36,7 +36,7 @@ impl App {
     /// at or after the top of the reader.
     pub fn find_in_document(&mut self, query: &str) {
         let Some(doc) = self.open_doc() else { return };
-        let hits = find_in_text(&doc.text, &Query::parse(query));
+        let hits = find_in_text(&doc.text(), &Query::parse(query));
         let id = doc.id.clone();
         let top = self.reader.anchor();
         self.find = FindState {

@@ -147,7 +147,7 @@ impl App {
         let layout = match self.reader.cache.get(&key) {
             Some(l) => Arc::clone(l),
             None => {
-                let l = Arc::new(layout_document(&doc.text, &doc.paragraphs, &opts));
+                let l = Arc::new(layout_document(&doc.text(), &doc.paragraphs(), &opts));
                 self.reader.layouts_computed += 1;
                 if self.reader.cache.len() >= CACHE_LIMIT {
                     self.reader.cache.clear();

@@ -65,8 +65,8 @@ impl DocStats {
     /// Counts `doc`.
     pub fn of(doc: &crate::corpus::Document) -> Self {
         Self {
-            words: doc.text.split_whitespace().count(),
-            chars: doc.text.chars().count(),
+            words: doc.text().split_whitespace().count(),
+            chars: doc.text().chars().count(),
         }
     }
 }
@@ -126,9 +126,9 @@ impl App {
             let stats = self.open_doc_stats().unwrap_or_default();
             rows.push(InfoRow::Field("Words", self.count(stats.words)));
             rows.push(InfoRow::Field("Chars", self.count(stats.chars)));
-            rows.push(InfoRow::Field("Bytes", self.count(doc.text.len())));
-            rows.push(InfoRow::Field("Paras", self.count(doc.paragraphs.len())));
-            rows.push(InfoRow::Field("Sents", self.count(doc.sentences.len())));
+            rows.push(InfoRow::Field("Bytes", self.count(doc.text().len())));
+            rows.push(InfoRow::Field("Paras", self.count(doc.paragraphs().len())));
+            rows.push(InfoRow::Field("Sents", self.count(doc.sentences().len())));
             rows.push(InfoRow::Field(
                 "Lines",
                 self.count(self.reader.line_count()),

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::decode::{nfc, nfc_unsure};
 use super::scan::scan;
-use super::{date, meta, sanitize, split, DocDate, Document, Skipped};
+use super::{date, meta, sanitize, split, Body, DocDate, Document, Skipped};
 
 /// Metadata given with the text (JSONL fields); what is missing is derived.
 #[derive(Debug, Clone, Default)]
@@ -33,7 +33,7 @@ pub fn build_document(
     given: Given,
 ) -> Result<Document, String> {
     let text = clean_text(text, &mut notes);
-    finish(id, path, &text, notes, given)
+    finish(id, path, &text, notes, given, false)
 }
 
 /// Sanitised NFC text: borrowed text comes back borrowed when the scan finds
@@ -55,21 +55,21 @@ pub(super) fn clean_text<'a>(text: Cow<'a, str>, notes: &mut Vec<String>) -> Cow
     }
 }
 
-/// The document for clean text: ranges, metadata, and the one kept copy.
+/// The document for clean text: metadata, and the one kept copy of the text
+/// unless `on_disk` (then the text is read again from `path` when needed).
 pub(super) fn finish(
     id: String,
     path: Option<PathBuf>,
     text: &str,
     notes: Vec<String>,
     given: Given,
+    on_disk: bool,
 ) -> Result<Document, String> {
-    let mut paragraphs = split::paragraph_ranges(text);
+    let paragraphs = split::paragraph_ranges(text);
     if paragraphs.is_empty() {
         return Err("no text".into());
     }
-    paragraphs.shrink_to_fit();
-    let mut sentences = split::sentence_ranges(text, &paragraphs);
-    sentences.shrink_to_fit();
+    let sentences = split::sentence_ranges(text, &paragraphs);
     let (date, date_range) = match given.date.as_deref().map(one_line) {
         Some(d) if !d.is_empty() => (Some(given_date(&d)), None),
         _ => match date::find_date(text, &paragraphs) {
@@ -85,15 +85,19 @@ pub(super) fn finish(
         Some(s) if !s.is_empty() => Some(s),
         _ => meta::source(text),
     };
+    let body = match &path {
+        Some(p) if on_disk => Body::on_disk(p.clone(), text),
+        _ => Body::kept(Arc::from(text)),
+    };
+    let lead = sentences.first().map(|r| Box::from(&text[r.clone()]));
     Ok(Document {
         id,
         path,
         title,
         source,
         date,
-        text: Arc::from(text),
-        paragraphs,
-        sentences,
+        lead,
+        body,
         notes,
     })
 }
@@ -207,7 +211,7 @@ mod tests {
             docs[1].date.as_ref().unwrap().iso.as_deref(),
             Some("2020-10-31")
         );
-        assert_eq!(&*docs[2].text, "x");
+        assert_eq!(&*docs[2].text(), "x");
         let reasons: Vec<_> = skipped.iter().map(|s| s.reason.as_str()).collect();
         assert!(
             reasons[0].starts_with("line 3: invalid JSON"),
@@ -221,7 +225,7 @@ mod tests {
         let seed = include_str!("../../seeds/001_960e743a51614c08.txt");
         let crlf = seed.replace('\n', "\r\n");
         let d = build_document("x".into(), None, crlf.into(), vec![], Given::default()).unwrap();
-        assert_eq!(&*d.text, seed);
+        assert_eq!(&*d.text(), seed);
         let d = build_document(
             "x".into(),
             None,
@@ -229,7 +233,7 @@ mod tests {
             vec![],
             Given::default(),
         );
-        assert_eq!(&*d.unwrap().text, "أ\n");
+        assert_eq!(&*d.unwrap().text(), "أ\n");
     }
 
     proptest::proptest! {
@@ -241,9 +245,9 @@ mod tests {
             let Ok(doc) = build_document("x".into(), None, d.text.into(), d.notes, Given::default()) else {
                 return Ok(());
             };
-            proptest::prop_assert!(!doc.text.chars().any(|c| c.is_control() && c != '\n'));
-            for r in doc.paragraphs.iter().chain(&doc.sentences) {
-                proptest::prop_assert!(doc.text.get(r.clone()).is_some());
+            proptest::prop_assert!(!doc.text().chars().any(|c| c.is_control() && c != '\n'));
+            for r in doc.paragraphs().iter().chain(&doc.sentences()) {
+                proptest::prop_assert!(doc.text().get(r.clone()).is_some());
             }
             proptest::prop_assert!(!doc.title.contains('\n'));
         }
@@ -251,9 +255,9 @@ mod tests {
         #[test]
         fn any_text_builds_with_valid_ranges(text in "(\\PC|[\n\r\t\x1b.؟!،])*") {
             if let Ok(doc) = build_document("x".into(), None, text.into(), vec![], Given::default()) {
-                proptest::prop_assert!(!doc.text.chars().any(|c| c.is_control() && c != '\n'));
-                for r in doc.paragraphs.iter().chain(&doc.sentences) {
-                    proptest::prop_assert!(doc.text.get(r.clone()).is_some());
+                proptest::prop_assert!(!doc.text().chars().any(|c| c.is_control() && c != '\n'));
+                for r in doc.paragraphs().iter().chain(&doc.sentences()) {
+                    proptest::prop_assert!(doc.text().get(r.clone()).is_some());
                 }
             }
         }
@@ -269,7 +273,7 @@ mod tests {
     fn escape_sequences_never_reach_the_document() {
         let t = "عنوان\u{1b}[2J\nنص \u{1b}]0;title\u{7} و\u{1b} \u{9b}1m\u{85}تم\n".to_string();
         let d = build_document("x".into(), None, t.into(), vec![], Given::default()).unwrap();
-        assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
+        assert!(!d.text().chars().any(|c| c.is_control() && c != '\n'));
         assert_eq!(d.title, "عنوان");
         assert!(
             d.notes.iter().any(|n| n.starts_with("removed 4 control")),

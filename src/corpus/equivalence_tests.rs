@@ -27,7 +27,7 @@ fn general(bytes: &[u8]) -> Result<Document, String> {
     let clean = sanitize::sanitize(d.text);
     notes.extend(clean.notes());
     let text: String = clean.text.nfc().collect();
-    finish("x".into(), None, &text, notes, Given::default())
+    finish("x".into(), None, &text, notes, Given::default(), false)
 }
 
 /// The loader's path.
@@ -109,9 +109,11 @@ fn a_folder_of_fixtures_loads_as_the_general_path_says() {
                 let got = docs.next().expect("a document");
                 assert_eq!(got.id, *name);
                 assert_eq!(got.path.as_ref(), Some(&path));
+                assert!(got.body.is_on_disk(), "{name}");
                 let got = Document {
                     id: "x".into(),
                     path: None,
+                    body: crate::corpus::Body::kept(got.load_text().expect("read again")),
                     ..got.clone()
                 };
                 assert_eq!(got, want, "{name}");

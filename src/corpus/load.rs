@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use super::build::{build_document, parse_jsonl, Given};
+use super::build::{clean_text, finish, parse_jsonl, Given};
 use super::walk::{self, FileSource, PlannedFile};
 use super::{decode, Corpus, Document, Skipped};
 
@@ -260,7 +260,18 @@ fn read_file(file: &PlannedFile, buf: &mut Vec<u8>) -> (Vec<Document>, Vec<Skipp
         let (docs, skipped) = parse_jsonl(&file.id, file.path(), &text, &notes);
         return (docs, skipped, len);
     }
-    match build_document(file.id.clone(), path.clone(), text, notes, Given::default()) {
+    // A file's text is read again when needed; embedded seeds are kept.
+    let on_disk = matches!(file.source, FileSource::Disk(_));
+    let mut notes = notes;
+    let text = clean_text(text, &mut notes);
+    match finish(
+        file.id.clone(),
+        path.clone(),
+        &text,
+        notes,
+        Given::default(),
+        on_disk,
+    ) {
         Ok(doc) => (vec![doc], Vec::new(), len),
         Err(reason) => (Vec::new(), vec![skip(reason)], len),
     }
@@ -283,7 +294,7 @@ mod tests {
         assert!(c
             .docs
             .iter()
-            .all(|d| d.path.is_none() && !d.sentences.is_empty()));
+            .all(|d| d.path.is_none() && !d.body.is_on_disk() && !d.sentences().is_empty()));
     }
 
     #[test]

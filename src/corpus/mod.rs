@@ -5,7 +5,8 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
-mod build;
+mod body;
+pub(crate) mod build;
 pub mod date;
 pub mod decode;
 mod load;
@@ -18,6 +19,7 @@ pub mod walk;
 #[cfg(test)]
 mod equivalence_tests;
 
+pub use body::{Body, TextError};
 pub use load::{
     default_paths, load, load_default, load_file, load_streaming, load_streaming_embedded, DocKey,
     LoadEvent, LOAD_THREADS,
@@ -48,14 +50,59 @@ pub struct Document {
     pub source: Option<String>,
     /// Publication date written near the top.
     pub date: Option<DocDate>,
-    /// The decoded, sanitised text (LF line ends, no control characters).
-    pub text: std::sync::Arc<str>,
-    /// Byte ranges of the paragraphs (non-empty lines, trimmed) in `text`.
-    pub paragraphs: Vec<Range<usize>>,
-    /// Byte ranges of the sentences in `text`.
-    pub sentences: Vec<Range<usize>>,
+    /// The first sentence of the text (matched by the fuzzy jump, which
+    /// indexes every document without reading its text again).
+    pub lead: Option<Box<str>>,
+    /// The decoded, sanitised text (LF line ends, no control characters),
+    /// kept or read again from its file: see [`Document::text`].
+    pub body: Body,
     /// Notes made while loading (encoding guessed, characters removed, ...).
     pub notes: Vec<String>,
+}
+
+impl Document {
+    /// A document whose text is kept in memory, with only an id and its
+    /// first sentence (for documents made in code and tests; metadata can be
+    /// set after).
+    pub fn from_text(id: impl Into<String>, text: impl Into<std::sync::Arc<str>>) -> Self {
+        let text: std::sync::Arc<str> = text.into();
+        let paragraphs = paragraph_ranges(&text);
+        let lead = sentence_ranges(&text, &paragraphs)
+            .first()
+            .map(|r| Box::from(&text[r.clone()]));
+        Document {
+            id: id.into(),
+            lead,
+            body: Body::kept(text),
+            ..Document::default()
+        }
+    }
+
+    /// The text (decoded, sanitised, NFC). A text read from disk that can no
+    /// longer be read as loaded is replaced by a one-paragraph notice saying
+    /// why ([`Document::load_text`] tells the two apart).
+    pub fn text(&self) -> std::sync::Arc<str> {
+        self.load_text().unwrap_or_else(|e| {
+            let notice = format!("⚠ {e}");
+            std::sync::Arc::from(sanitize::sanitize(notice).text.replace('\n', " "))
+        })
+    }
+
+    /// The text, or why it could not be read again from its file.
+    pub fn load_text(&self) -> Result<std::sync::Arc<str>, TextError> {
+        self.body.text()
+    }
+
+    /// Byte ranges of the paragraphs (non-empty lines, trimmed) in `text`.
+    pub fn paragraphs(&self) -> Vec<Range<usize>> {
+        paragraph_ranges(&self.text())
+    }
+
+    /// Byte ranges of the sentences in `text`.
+    pub fn sentences(&self) -> Vec<Range<usize>> {
+        let text = self.text();
+        sentence_ranges(&text, &paragraph_ranges(&text))
+    }
 }
 
 /// A file that was not loaded, and why.

@@ -100,8 +100,8 @@ pub fn build_index(ex: &Extractor, docs: &[Document], cancel: &AtomicBool) -> Op
         if cancel.load(Ordering::Relaxed) {
             return None;
         }
-        bytes += doc.text.len();
-        add_document(ex, d, &doc.text, &mut map);
+        bytes += doc.text().len();
+        add_document(ex, d, &doc.text(), &mut map);
     }
     Some(finish(ex, map, bytes))
 }
@@ -173,10 +173,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> Document {
-        Document {
-            text: text.into(),
-            ..Document::default()
-        }
+        Document::from_text("", text)
     }
 
     #[test]

@@ -44,9 +44,9 @@ fn mention_json(text: &str, m: &Mention, cc: &mut CharCounter) -> Value {
 
 /// The JSON report of one document.
 pub fn doc_json(ex: &Extractor, doc: &Document) -> Value {
-    let mentions = ex.extract(&doc.text);
+    let mentions = ex.extract(&doc.text());
     let mut cc = CharCounter {
-        text: &doc.text,
+        text: &doc.text(),
         byte: 0,
         chars: 0,
     };
@@ -57,7 +57,7 @@ pub fn doc_json(ex: &Extractor, doc: &Document) -> Value {
             let (mut names, mut demonyms, mut boiler) = (Vec::new(), Vec::new(), Vec::new());
             for &i in &s.mentions {
                 let m = &mentions[i];
-                let v = mention_json(&doc.text, m, &mut cc);
+                let v = mention_json(&doc.text(), m, &mut cc);
                 match (m.boilerplate, m.kind) {
                     (true, _) => boiler.push(v),
                     (false, MentionKind::Name) => names.push(v),
@@ -86,7 +86,7 @@ pub fn doc_json(ex: &Extractor, doc: &Document) -> Value {
 
 /// The plain-text report of one document: a heading, then one line per entity.
 pub fn doc_text(ex: &Extractor, doc: &Document) -> String {
-    let mentions = ex.extract(&doc.text);
+    let mentions = ex.extract(&doc.text());
     let mut out = format!("{}\n", doc.id);
     for s in ex.summarize(&mentions) {
         let mut extra = String::new();
@@ -144,11 +144,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> Document {
-        Document {
-            id: "t.txt".into(),
-            text: text.into(),
-            ..Document::default()
-        }
+        Document::from_text("t.txt", text)
     }
 
     #[test]

@@ -128,7 +128,8 @@ impl IndexService {
         let keys = keys.to_vec();
         match &mut self.mode {
             Mode::Inline => {
-                let texts: Vec<&str> = docs.iter().map(|d| &*d.text).collect();
+                let held: Vec<Arc<str>> = docs.iter().map(Document::text).collect();
+                let texts: Vec<&str> = held.iter().map(|t| &**t).collect();
                 let index = build(&ex, &texts, keys, 1, &AtomicBool::new(false), &|_| {})?;
                 Some(IndexEvent::Ready {
                     generation,
@@ -142,7 +143,7 @@ impl IndexService {
             } => {
                 // The texts are shared, not copied: the app may change its
                 // list of documents while the build runs.
-                let texts: Vec<Arc<str>> = docs.iter().map(|d| Arc::clone(&d.text)).collect();
+                let texts: Vec<Arc<str>> = docs.iter().map(|d| Arc::clone(&d.text())).collect();
                 let stop = Arc::new(AtomicBool::new(false));
                 *cancel = Some(Arc::clone(&stop));
                 let (deliver, threads) = (Arc::clone(deliver), *threads);
@@ -235,10 +236,7 @@ mod tests {
     use std::sync::mpsc;
 
     fn doc(text: &str) -> Document {
-        Document {
-            text: text.into(),
-            ..Document::default()
-        }
+        Document::from_text("", text)
     }
 
     fn key(record: usize) -> DocKey {

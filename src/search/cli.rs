@@ -150,7 +150,7 @@ pub fn grep_rows(query: &str, paths: &[PathBuf]) -> (Vec<GrepRow>, Vec<Skipped>)
         .docs
         .par_iter()
         .flat_map_iter(|d| {
-            let hits = find_in_text(&d.text, &q);
+            let hits = find_in_text(&d.text(), &q);
             let mut bytes = Vec::with_capacity(hits.len() * 2);
             for h in &hits {
                 bytes.push(h.start);
@@ -160,7 +160,7 @@ pub fn grep_rows(query: &str, paths: &[PathBuf]) -> (Vec<GrepRow>, Vec<Skipped>)
             let mut order: Vec<usize> = (0..bytes.len()).collect();
             order.sort_by_key(|&i| bytes[i]);
             let sorted: Vec<usize> = order.iter().map(|&i| bytes[i]).collect();
-            let cps = code_points(&d.text, &sorted);
+            let cps = code_points(&d.text(), &sorted);
             let mut cp = vec![0; bytes.len()];
             for (k, &i) in order.iter().enumerate() {
                 cp[i] = cps[k];
@@ -171,7 +171,7 @@ pub fn grep_rows(query: &str, paths: &[PathBuf]) -> (Vec<GrepRow>, Vec<Skipped>)
                     id: d.id.clone(),
                     start: cp[2 * k],
                     end: cp[2 * k + 1],
-                    snippet: snippet(&d.text, h, SNIPPET_CONTEXT).text,
+                    snippet: snippet(&d.text(), h, SNIPPET_CONTEXT).text,
                 })
                 .collect::<Vec<_>>()
         })

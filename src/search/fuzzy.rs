@@ -72,7 +72,7 @@ impl<'a> From<&'a crate::corpus::Document> for JumpFields<'a> {
             title: &d.title,
             source: d.source.as_deref(),
             date: d.date.as_ref().map(|x| x.text.as_str()),
-            first_sentence: d.sentences.first().and_then(|r| d.text.get(r.clone())),
+            first_sentence: d.lead.as_deref(),
         }
     }
 }

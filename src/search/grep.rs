@@ -28,30 +28,30 @@ const CHUNK_DOCS: usize = 512;
 /// Anything that has a text to search.
 pub trait HasText: Sync {
     /// The text.
-    fn text(&self) -> &str;
+    fn text(&self) -> impl std::ops::Deref<Target = str> + '_;
 }
 
 impl HasText for Document {
-    fn text(&self) -> &str {
-        &self.text
+    fn text(&self) -> impl std::ops::Deref<Target = str> + '_ {
+        Document::text(self)
     }
 }
 
 impl HasText for String {
-    fn text(&self) -> &str {
-        self
+    fn text(&self) -> impl std::ops::Deref<Target = str> + '_ {
+        self.as_str()
     }
 }
 
 impl HasText for std::sync::Arc<str> {
-    fn text(&self) -> &str {
-        self
+    fn text(&self) -> impl std::ops::Deref<Target = str> + '_ {
+        &**self
     }
 }
 
 impl HasText for &str {
-    fn text(&self) -> &str {
-        self
+    fn text(&self) -> impl std::ops::Deref<Target = str> + '_ {
+        *self
     }
 }
 
@@ -130,7 +130,7 @@ impl GrepIndex {
                 part.key.reserve(bytes * 6 / 10);
                 for d in chunk {
                     push_key_every(
-                        d.text(),
+                        &d.text(),
                         &mut part.key,
                         &mut part.cps,
                         INDEX_CHECKPOINT_EVERY,
@@ -193,6 +193,7 @@ impl GrepIndex {
             &|d| {
                 let (key, cps) = self.doc(d);
                 let text = docs[d].text();
+                let text = &*text;
                 let hits = m.hits_in(key, |r| to_text(text, cps, r), text);
                 (!hits.is_empty()).then_some(DocHits { doc: d, hits })
             },

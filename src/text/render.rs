@@ -82,7 +82,7 @@ pub fn run_render(file: &Path, opts: &LayoutOptions) -> Result<()> {
     let doc = crate::corpus::load_file(file).map_err(|s| anyhow::anyhow!("cannot read {s}"))?;
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
-    write_rendered(&doc.text, &doc.paragraphs, opts, &mut lock)?;
+    write_rendered(&doc.text(), &doc.paragraphs(), opts, &mut lock)?;
     lock.flush()?;
     Ok(())
 }

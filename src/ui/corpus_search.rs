@@ -172,10 +172,13 @@ fn hit_row(buf: &mut Buffer, row: Rect, app: &App, g: &SearchGroup, hit: &KeyHit
     if inner.width == 0 {
         return;
     }
-    let hit_chars = doc.text.get(range.clone()).map_or(0, |t| t.chars().count());
+    let hit_chars = doc
+        .text()
+        .get(range.clone())
+        .map_or(0, |t| t.chars().count());
     // two columns for the ellipses
     let context = (inner.width as usize).saturating_sub(hit_chars + 2) / 2;
-    let sn = snippet(&doc.text, range, context.max(1));
+    let sn = snippet(&doc.text(), range, context.max(1));
     let line = layout_inline(&sn.text, inner.width, &app.text_opts);
     let mark = Highlight {
         range: sn.hit.clone(),

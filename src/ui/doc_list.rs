@@ -128,10 +128,8 @@ mod tests {
                 text: "31 Oct 2020".into(),
                 iso: Some("2020-10-31".into()),
             }),
-            text: title.into(),
-            paragraphs: std::iter::once(0..title.len()).collect(),
-            sentences: std::iter::once(0..title.len()).collect(),
             notes: vec![],
+            ..Document::from_text(id, title)
         }
     }
 

@@ -108,7 +108,8 @@ impl Collected<'_> {
 pub fn collect<'a>(docs: &'a [Document], set: &'a AnnotationSet) -> Collected<'a> {
     let mut out = Collected::default();
     for doc in docs {
-        let anchorer = Anchorer::new(&doc.text);
+        let text = doc.text();
+        let anchorer = Anchorer::new(&text);
         let mut entries: Vec<Entry> = set
             .for_doc(&doc.id)
             .map(|ann| {

@@ -1,28 +1,18 @@
 use super::*;
 use crate::annotations::offsets::CodePoints;
-use crate::corpus::{paragraph_ranges, sentence_ranges};
 
 const TEXT_A: &str = "قمة القاهرة\nقال المتحدث إنَّ الاجتماع سيُعقد يوم الخميس، وإن \"الوفود\" ستصل مساءً.\nوأضاف: الموعد نهائي.";
 const TEXT_B: &str = "Breaking: وصل الرئيس إلى باريس, حيث التقى نظيره.\n\tتفاصيل لاحقة.";
 
 pub(crate) fn doc(id: &str, text: &str) -> Document {
-    let paragraphs = paragraph_ranges(text);
-    let sentences = sentence_ranges(text, &paragraphs);
     Document {
-        id: id.into(),
-        path: None,
         title: text.lines().next().unwrap_or_default().into(),
-        source: None,
-        date: None,
-        text: text.into(),
-        paragraphs,
-        sentences,
-        notes: Vec::new(),
+        ..Document::from_text(id, text)
     }
 }
 
 fn span(doc: &Document, needle: &str) -> Range<usize> {
-    let s = doc.text.find(needle).unwrap();
+    let s = doc.text().find(needle).unwrap();
     s..s + needle.len()
 }
 
@@ -34,7 +24,7 @@ fn fixture() -> (Vec<Document>, AnnotationSet) {
     let mut set = AnnotationSet::default();
     let mut x = Annotation::new(
         &a.id,
-        &a.text,
+        &a.text(),
         span(&a, "الاجتماع سيُعقد يوم الخميس"),
         "claim",
     );
@@ -42,20 +32,20 @@ fn fixture() -> (Vec<Document>, AnnotationSet) {
     x.tags = vec!["موعد".into(), "to check".into()];
     set.add(x);
     let across = span(&a, "ستصل مساءً.\nوأضاف");
-    set.add(Annotation::new(&a.id, &a.text, across, "my label"));
+    set.add(Annotation::new(&a.id, &a.text(), across, "my label"));
     set.add(Annotation::new(
         &b.id,
-        &b.text,
+        &b.text(),
         span(&b, "باريس, حيث"),
         "place",
     ));
     set.add(Annotation::new(
         &b.id,
-        &b.text,
+        &b.text(),
         span(&b, "نظيره.\n\tتفاصيل"),
         "quote",
     ));
-    let mut gone = Annotation::new(&b.id, &b.text, span(&b, "الرئيس"), "person");
+    let mut gone = Annotation::new(&b.id, &b.text(), span(&b, "الرئيس"), "person");
     gone.target.quote.exact = "نص لم يعد موجودا في المقال".into();
     set.add(gone);
     set.add(Annotation::new("deleted.txt", "نص قديم", 0..4, "claim"));
@@ -91,7 +81,7 @@ fn brat_spans_equal_the_document_text() {
     for d in &docs {
         let base = brat::base_name(&d.id);
         let txt = get(&format!("{base}.txt")).unwrap();
-        assert_eq!(txt, &*d.text);
+        assert_eq!(txt, &*d.text());
         let chars: Vec<char> = txt.chars().collect();
         let ann = get(&format!("{base}.ann")).unwrap();
         for line in ann.lines().filter(|l| l.starts_with('T')) {
@@ -187,9 +177,9 @@ fn csv_parses_back_to_the_annotations() {
             continue;
         }
         let d = docs.iter().find(|d| d.id == r[0]).unwrap();
-        let cps = CodePoints::new(&d.text);
+        let cps = CodePoints::new(&d.text());
         let (s, e) = (r[1].parse().unwrap(), r[2].parse().unwrap());
-        assert_eq!(&d.text[cps.range_to_byte(&(s..e)).unwrap()], r[6]);
+        assert_eq!(&d.text()[cps.range_to_byte(&(s..e)).unwrap()], r[6]);
     }
     let noted = rows
         .iter()
@@ -220,13 +210,13 @@ fn w3c_is_a_collection_of_annotations() {
             .iter()
             .find(|d| d.id == it["target"]["source"])
             .unwrap();
-        let cps = CodePoints::new(&d.text);
+        let cps = CodePoints::new(&d.text());
         let (s, e) = (
             sel[1]["start"].as_u64().unwrap() as usize,
             sel[1]["end"].as_u64().unwrap() as usize,
         );
         assert_eq!(
-            &d.text[cps.range_to_byte(&(s..e)).unwrap()],
+            &d.text()[cps.range_to_byte(&(s..e)).unwrap()],
             sel[0]["exact"]
         );
     }
@@ -280,7 +270,7 @@ fn run_export_reads_the_corpus_store() {
     let (mut store, _) = Store::open_corpus(data.path(), &paths);
     store
         .set
-        .add(Annotation::new(&d.id, &d.text, span(d, "الخميس"), "date"));
+        .add(Annotation::new(&d.id, &d.text(), span(d, "الخميس"), "date"));
     store.save().unwrap();
     let out = tempfile::tempdir().unwrap();
     run_export(&paths, Format::Md, Some(out.path()), data.path()).unwrap();

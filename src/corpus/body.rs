@@ -1,0 +1,251 @@
+//! Where a document's text lives: kept in memory (JSONL records, the
+//! embedded seeds, documents built in code), or read again from its file when
+//! it is needed (files on disk). A corpus of files therefore costs its
+//! metadata and indexes in memory, not its text; the text of an article is
+//! read, decoded and cleaned again when it is opened or indexed, exactly as
+//! the loader did, and checked against what the loader saw.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, Weak};
+
+use super::build::clean_text;
+use super::decode;
+
+/// The text of one document, or how to get it back.
+#[derive(Clone)]
+pub struct Body(Inner);
+
+#[derive(Clone)]
+enum Inner {
+    Kept(Arc<str>),
+    Disk(Arc<OnDisk>),
+}
+
+struct OnDisk {
+    path: PathBuf,
+    len: usize,
+    hash: u64,
+    /// The last text read, while someone still holds it.
+    cache: Mutex<Option<Weak<str>>>,
+}
+
+/// The text of a file could not be read back as the loader saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextError {
+    /// The file.
+    pub path: PathBuf,
+    /// What went wrong, for the user.
+    pub reason: String,
+}
+
+impl fmt::Display for TextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
+impl Body {
+    /// A text kept in memory.
+    pub fn kept(text: impl Into<Arc<str>>) -> Self {
+        Body(Inner::Kept(text.into()))
+    }
+
+    /// A text read again from `path` when needed; `text` is what the loader
+    /// read from it (only its length and fingerprint are kept).
+    pub fn on_disk(path: PathBuf, text: &str) -> Self {
+        Body(Inner::Disk(Arc::new(OnDisk {
+            path,
+            len: text.len(),
+            hash: fingerprint(text),
+            cache: Mutex::new(None),
+        })))
+    }
+
+    /// Whether the text is read from disk when needed.
+    pub fn is_on_disk(&self) -> bool {
+        matches!(self.0, Inner::Disk(_))
+    }
+
+    /// Length of the text in bytes (known without reading it).
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            Inner::Kept(t) => t.len(),
+            Inner::Disk(d) => d.len,
+        }
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text: the kept one, or the file read, decoded and cleaned again.
+    /// Fails when the file cannot be read or no longer holds the text the
+    /// loader read from it.
+    pub fn text(&self) -> Result<Arc<str>, TextError> {
+        let d = match &self.0 {
+            Inner::Kept(t) => return Ok(Arc::clone(t)),
+            Inner::Disk(d) => d,
+        };
+        let mut cache = d.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = cache.as_ref().and_then(Weak::upgrade) {
+            return Ok(t);
+        }
+        let t = read_again(&d.path, d.len, d.hash)?;
+        *cache = Some(Arc::downgrade(&t));
+        Ok(t)
+    }
+}
+
+impl Default for Body {
+    fn default() -> Self {
+        Body::kept("")
+    }
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Inner::Kept(t) => f.debug_tuple("Kept").field(t).finish(),
+            Inner::Disk(d) => f
+                .debug_struct("OnDisk")
+                .field("path", &d.path)
+                .field("len", &d.len)
+                .finish(),
+        }
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Inner::Kept(a), Inner::Kept(b)) => a == b,
+            (Inner::Disk(a), Inner::Disk(b)) => {
+                a.path == b.path && a.len == b.len && a.hash == b.hash
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Body {}
+
+fn read_again(path: &Path, len: usize, hash: u64) -> Result<Arc<str>, TextError> {
+    let err = |reason: String| TextError {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let bytes = std::fs::read(path).map_err(|e| err(format!("cannot be read again: {e}")))?;
+    let (text, mut notes) = decode::decode_cow(&bytes).map_err(err)?;
+    let text = clean_text(text, &mut notes);
+    if text.len() != len || fingerprint(&text) != hash {
+        return Err(err("changed on disk since it was loaded".into()));
+    }
+    Ok(Arc::from(&*text))
+}
+
+/// A fast 64-bit fingerprint of a text (not cryptographic: it tells an
+/// edited file from the one that was loaded).
+fn fingerprint(text: &str) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mix = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = bytes.len() as u64;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    let mut w = [0u8; 8];
+    w[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    mix(h, u64::from_le_bytes(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    #[test]
+    fn a_file_is_read_again_decoded_and_cleaned_as_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let raw = "عنوان\r\nنص \u{1b}[2Jهنا\r\n";
+        let p = write(dir.path(), "a.txt", raw.as_bytes());
+        let loaded = crate::corpus::load_file(&p).unwrap();
+        assert!(loaded.body.is_on_disk());
+        let kept = crate::corpus::build::build_document(
+            "x".into(),
+            None,
+            raw.into(),
+            Vec::new(),
+            Default::default(),
+        )
+        .unwrap();
+        assert!(!kept.body.is_on_disk());
+        let want = kept.text();
+        assert!(!want.contains('\u{1b}') && !want.contains('\r'), "{want:?}");
+        assert_eq!(loaded.text(), want);
+        assert_eq!(loaded.body.len(), want.len());
+        // windows-1256 bytes are decoded again the same way
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode("سلام عليكم\nنص المقال هنا.\n");
+        let p = write(dir.path(), "b.txt", &bytes);
+        let loaded = crate::corpus::load_file(&p).unwrap();
+        assert_eq!(&*loaded.load_text().unwrap(), "سلام عليكم\nنص المقال هنا.\n");
+    }
+
+    #[test]
+    fn a_held_text_is_shared_not_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "a.txt", "نص\n".as_bytes());
+        let b = Body::on_disk(p.clone(), "نص\n");
+        let first = b.text().unwrap();
+        std::fs::remove_file(&p).unwrap();
+        assert!(Arc::ptr_eq(&first, &b.text().unwrap()));
+        drop(first);
+        let e = b.text().unwrap_err();
+        assert_eq!(e.path, p);
+        assert!(e.reason.starts_with("cannot be read again"), "{e}");
+    }
+
+    #[test]
+    fn an_edited_file_is_reported_not_returned() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "a.txt", "روسيا\n".as_bytes());
+        let b = Body::on_disk(p.clone(), "روسيا\n");
+        write(dir.path(), "a.txt", "روسيه\n".as_bytes());
+        assert_eq!(
+            b.text().unwrap_err().reason,
+            "changed on disk since it was loaded"
+        );
+        write(dir.path(), "a.txt", "روسيا وأرمينيا\n".as_bytes());
+        assert!(b.text().is_err());
+        write(dir.path(), "a.txt", "روسيا\n".as_bytes());
+        assert_eq!(&*b.text().unwrap(), "روسيا\n");
+    }
+
+    #[test]
+    fn kept_text_is_itself() {
+        let b = Body::kept("x");
+        assert!(!b.is_on_disk());
+        assert_eq!(&*b.text().unwrap(), "x");
+        assert_eq!(b, Body::kept("x"));
+        assert_ne!(b, Body::kept("y"));
+    }
+
+    #[test]
+    fn fingerprints_differ_for_one_changed_byte() {
+        let a = "أرمينيا وأذربيجان ".repeat(50);
+        let mut b = a.clone().into_bytes();
+        b[301] ^= 1;
+        let b = String::from_utf8_lossy(&b);
+        assert_ne!(fingerprint(&a), fingerprint(&b));
+        assert_ne!(fingerprint("ab"), fingerprint("ab\0"));
+    }
+}
