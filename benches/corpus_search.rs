@@ -78,7 +78,7 @@ fn main() {
         .unwrap_or(7);
     let t = Instant::now();
     let corpus = qari::corpus::load(std::slice::from_ref(&dir));
-    let bytes: usize = corpus.docs.iter().map(|d| d.text().len()).sum();
+    let bytes: usize = corpus.docs.iter().map(|d| d.body.len()).sum();
     println!(
         "corpus: {} documents, {:.0} MB of text, loaded in {:.2} s (RSS {:.0} MB); rayon threads {}; load average {}",
         corpus.docs.len(),
@@ -95,19 +95,20 @@ fn main() {
     });
     let t = Instant::now();
     let cpu0 = cpu_times().0;
-    // as the runtime does: queue the keys, copy texts a few batches ahead
+    // as the runtime does: queue the keys, hand over the bodies a few
+    // batches ahead; the service's thread reads the texts
     let key = |file| qari::corpus::DocKey { file, record: 0 };
     for i in 0..corpus.docs.len() {
         service.enqueue(key(i));
     }
-    let text_of = |k: qari::corpus::DocKey| corpus.docs.get(k.file).map(|d| d.text().clone());
-    service.pump(text_of);
+    let body_of = |k: qari::corpus::DocKey| corpus.docs.get(k.file).map(|d| d.body.clone());
+    service.pump(body_of);
     let n = corpus.docs.len();
     let mut peak = rss_mb();
     while let Ok((_, u)) = rx.recv() {
         if let GrepUpdate::Indexed(done) = u {
             service.indexed(done);
-            service.pump(text_of);
+            service.pump(body_of);
             peak = peak.max(rss_mb());
             if done == n {
                 break;

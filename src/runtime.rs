@@ -202,16 +202,17 @@ impl EffectRunner {
         }
     }
 
-    /// Hands the corpus search index the texts of queued documents it is
-    /// ready for (shared, a few batches ahead of its folding).
+    /// Hands the corpus search index the bodies of queued documents it is
+    /// ready for (a few batches ahead of its folding); it reads the texts on
+    /// its own thread, never here.
     pub fn pump_grep(&mut self, app: &mut App) {
         let docs = &app.corpus.docs;
-        let text_of = |k| {
+        let body_of = |k| {
             app.doc_index(k)
                 .and_then(|i| docs.get(i))
-                .map(|d| std::sync::Arc::clone(&d.text()))
+                .map(|d| d.body.clone())
         };
-        if let Some(u) = self.grep.pump(text_of) {
+        if let Some(u) = self.grep.pump(body_of) {
             app.handle_event(AppEvent::Grep(u));
         }
     }

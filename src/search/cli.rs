@@ -138,45 +138,68 @@ pub fn run_search(query: &str, paths: &[PathBuf], limit: usize, json: bool) -> R
     Ok(())
 }
 
-/// Every hit of `query` in the corpus, in document then text order.
+/// Every hit of `query` in the corpus, in document then text order. Each
+/// text is read once (from disk for files) and dropped after its rows are
+/// made; a file that can no longer be read as loaded is reported skipped.
 pub fn grep_rows(query: &str, paths: &[PathBuf]) -> (Vec<GrepRow>, Vec<Skipped>) {
     let corpus = if paths.is_empty() {
         corpus::load_default()
     } else {
         corpus::load(paths)
     };
-    let q = Query::parse(query);
-    let rows = corpus
+    grep_corpus(corpus, &Query::parse(query))
+}
+
+/// [`grep_rows`] over a loaded corpus.
+fn grep_corpus(corpus: corpus::Corpus, q: &Query) -> (Vec<GrepRow>, Vec<Skipped>) {
+    let per_doc: Vec<Result<Vec<GrepRow>, Skipped>> = corpus
         .docs
         .par_iter()
-        .flat_map_iter(|d| {
-            let hits = find_in_text(&d.text(), &q);
-            let mut bytes = Vec::with_capacity(hits.len() * 2);
-            for h in &hits {
-                bytes.push(h.start);
-                bytes.push(h.end);
-            }
-            // Starts are sorted but an end may pass the next start (overlaps).
-            let mut order: Vec<usize> = (0..bytes.len()).collect();
-            order.sort_by_key(|&i| bytes[i]);
-            let sorted: Vec<usize> = order.iter().map(|&i| bytes[i]).collect();
-            let cps = code_points(&d.text(), &sorted);
-            let mut cp = vec![0; bytes.len()];
-            for (k, &i) in order.iter().enumerate() {
-                cp[i] = cps[k];
-            }
-            hits.into_iter()
-                .enumerate()
-                .map(|(k, h)| GrepRow {
-                    id: d.id.clone(),
-                    start: cp[2 * k],
-                    end: cp[2 * k + 1],
-                    snippet: snippet(&d.text(), h, SNIPPET_CONTEXT).text,
-                })
-                .collect::<Vec<_>>()
+        .map(|d| {
+            let text = d.load_text().map_err(|e| Skipped {
+                path: e.path.clone(),
+                reason: e.reason,
+            })?;
+            Ok(doc_rows(d, &text, q))
         })
         .collect();
-    (rows, corpus.skipped)
+    let mut rows = Vec::new();
+    let mut skipped = corpus.skipped;
+    for r in per_doc {
+        match r {
+            Ok(mut v) => rows.append(&mut v),
+            Err(s) => skipped.push(s),
+        }
+    }
+    (rows, skipped)
+}
+
+/// The rows of one document's hits.
+fn doc_rows(d: &corpus::Document, text: &str, q: &Query) -> Vec<GrepRow> {
+    let hits = find_in_text(text, q);
+    let mut bytes = Vec::with_capacity(hits.len() * 2);
+    for h in &hits {
+        bytes.push(h.start);
+        bytes.push(h.end);
+    }
+    // Starts are sorted but an end may pass the next start (overlaps).
+    let mut order: Vec<usize> = (0..bytes.len()).collect();
+    order.sort_by_key(|&i| bytes[i]);
+    let sorted: Vec<usize> = order.iter().map(|&i| bytes[i]).collect();
+    let cps = code_points(text, &sorted);
+    let mut cp = vec![0; bytes.len()];
+    for (k, &i) in order.iter().enumerate() {
+        cp[i] = cps[k];
+    }
+    hits.into_iter()
+        .enumerate()
+        .map(|(k, h)| GrepRow {
+            id: d.id.clone(),
+            start: cp[2 * k],
+            end: cp[2 * k + 1],
+            snippet: snippet(text, h, SNIPPET_CONTEXT).text,
+        })
+        .collect()
 }
 
 /// Runs `qari grep`.
@@ -231,6 +254,33 @@ mod tests {
         assert!(rows.iter().all(|r| (5..=6).contains(&(r.end - r.start))));
         let (phrase, _) = grep_rows("\"قره باغ\"", &seeds());
         assert!(phrase.len() >= 5);
+    }
+
+    #[test]
+    fn files_changed_or_gone_after_loading_are_reported_not_searched() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write("a.txt", "قالت موسكو إن روسيا لن تتدخل");
+        write("b.txt", "طالبت يريفان بروسيا");
+        let docs = vec![
+            corpus::load_file(&dir.path().join("a.txt")).unwrap(),
+            corpus::load_file(&dir.path().join("b.txt")).unwrap(),
+        ];
+        write("a.txt", "روسيا روسيا");
+        let corpus = corpus::Corpus {
+            docs,
+            skipped: Vec::new(),
+        };
+        let (rows, skipped) = grep_corpus(corpus, &Query::parse("روسيا"));
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].snippet, "طالبت يريفان بروسيا");
+        assert_eq!(skipped.len(), 1);
+        assert_eq!(skipped[0].path, dir.path().join("a.txt"));
+        assert!(skipped[0].reason.contains("changed"), "{:?}", skipped[0]);
+        // loaded again, the new text is searched
+        let (rows, skipped) = grep_rows("روسيا", &[dir.path().to_path_buf()]);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert!(skipped.is_empty());
     }
 
     #[test]

@@ -7,13 +7,14 @@
 //! hit back to a byte range of the document text.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::bytekey::{push_key_every, to_text, Checkpoint, DocKey, OTHER_WORD};
 use super::query::{check_hit, Clause, Pattern, Query};
-use crate::corpus::Document;
+use crate::corpus::{Body, Document};
 
 /// Key bytes between two checkpoints of a [`GrepIndex`]: a hit is mapped to
 /// the text only when it is shown, so a walk of up to 256 characters costs
@@ -25,15 +26,48 @@ const INDEX_CHECKPOINT_EVERY: u32 = 256;
 /// arrive after a millisecond or two, large enough to amortise the overhead.
 const CHUNK_DOCS: usize = 512;
 
+/// Documents per parallel work item when indexing: texts may be read from
+/// disk here, so batches of a few hundred documents (the search service's)
+/// are still spread over every core.
+const EXTEND_CHUNK: usize = 32;
+
+/// Texts kept by [`GrepIndex::extend_keeping_other`], with their indices.
+type Kept = Vec<(usize, Arc<str>)>;
+
 /// Anything that has a text to search.
 pub trait HasText: Sync {
     /// The text.
     fn text(&self) -> impl std::ops::Deref<Target = str> + '_;
+
+    /// Its length in bytes (a hint for reserving the key; types whose text
+    /// is read from disk answer without reading it).
+    fn text_len(&self) -> usize {
+        self.text().len()
+    }
 }
 
+/// A document read from disk that can no longer be read as it was loaded
+/// is searched as an empty text: it has no hits (rather than hits in the
+/// notice [`Document::text`] would show instead), and the indices of the
+/// documents after it stay aligned.
 impl HasText for Document {
     fn text(&self) -> impl std::ops::Deref<Target = str> + '_ {
-        Document::text(self)
+        self.body.text().unwrap_or_else(|_| Arc::from(""))
+    }
+
+    fn text_len(&self) -> usize {
+        self.body.len()
+    }
+}
+
+/// As for [`Document`]: an unreadable or changed file is an empty text.
+impl HasText for Body {
+    fn text(&self) -> impl std::ops::Deref<Target = str> + '_ {
+        Body::text(self).unwrap_or_else(|_| Arc::from(""))
+    }
+
+    fn text_len(&self) -> usize {
+        self.len()
     }
 }
 
@@ -43,7 +77,7 @@ impl HasText for String {
     }
 }
 
-impl HasText for std::sync::Arc<str> {
+impl HasText for Arc<str> {
     fn text(&self) -> impl std::ops::Deref<Target = str> + '_ {
         &**self
     }
@@ -116,41 +150,60 @@ impl GrepIndex {
         idx
     }
 
-    /// Appends documents (they get the next indices).
+    /// Appends documents (they get the next indices). Each text is read
+    /// once, folded and dropped, a few chunks in parallel.
     pub fn extend<T: HasText>(&mut self, docs: &[T]) {
+        self.extend_keeping(docs, false);
+    }
+
+    /// As [`GrepIndex::extend`], and returns (index, text) of the new
+    /// documents whose keys hold letters outside the one-byte alphabet
+    /// (verifying their hits needs the text, see
+    /// [`GrepIndex::search_keys`]): the only texts anyone must keep.
+    pub fn extend_keeping_other<T: HasText>(&mut self, docs: &[T]) -> Kept {
+        self.extend_keeping(docs, true)
+    }
+
+    fn extend_keeping<T: HasText>(&mut self, docs: &[T], keep: bool) -> Kept {
         if self.starts.is_empty() {
             self.starts.push(0);
             self.cp_starts.push(0);
         }
-        let parts: Vec<GrepIndex> = docs
-            .par_chunks(CHUNK_DOCS)
-            .map(|chunk| {
+        let first = self.len();
+        let parts: Vec<(GrepIndex, Kept)> = docs
+            .par_chunks(EXTEND_CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
                 let mut part = GrepIndex::default();
-                let bytes: usize = chunk.iter().map(|d| d.text().len()).sum();
+                let mut kept = Vec::new();
+                let bytes: usize = chunk.iter().map(HasText::text_len).sum();
                 part.key.reserve(bytes * 6 / 10);
-                for d in chunk {
-                    push_key_every(
-                        &d.text(),
-                        &mut part.key,
-                        &mut part.cps,
-                        INDEX_CHECKPOINT_EVERY,
-                    );
+                for (i, d) in chunk.iter().enumerate() {
+                    let text = d.text();
+                    let from = part.key.len();
+                    push_key_every(&text, &mut part.key, &mut part.cps, INDEX_CHECKPOINT_EVERY);
+                    if keep && memchr::memchr(OTHER_WORD, &part.key[from..]).is_some() {
+                        kept.push((first + c * EXTEND_CHUNK + i, Arc::from(&*text)));
+                    }
                     part.key.push(b'\n');
                     part.starts.push(part.key.len());
                     part.cp_starts.push(part.cps.len());
                 }
-                part
+                (part, kept)
             })
             .collect();
-        for p in parts {
+        let mut kept = Vec::new();
+        for (p, k) in parts {
             let (kb, cb) = (self.key.len(), self.cps.len());
             self.key.extend_from_slice(&p.key);
             self.cps.extend_from_slice(&p.cps);
             self.starts.extend(p.starts.iter().map(|s| s + kb));
             self.cp_starts.extend(p.cp_starts.iter().map(|s| s + cb));
+            kept.extend(k);
         }
         self.key.shrink_to_fit();
         self.cps.shrink_to_fit();
+        kept
     }
 
     /// Number of documents indexed.

@@ -3,6 +3,11 @@
 //! queries, either on a background thread (the real terminal: results stream
 //! back as [`GrepUpdate`]s through a callback) or inline (tests).
 //!
+//! The UI thread hands over documents' [`Body`]s (an `Arc` each, no text):
+//! the indexing thread reads each text (from disk for files), folds it into
+//! the index and drops it. A file that can no longer be read as loaded is
+//! indexed as an empty text (no hits; later indices stay aligned).
+//!
 //! The index keeps only the byte keys and checkpoints, not a second copy of
 //! the texts: hits travel as [`KeyHit`]s and the app maps the ones it shows
 //! back to its own document texts. Texts are kept only for the (rare)
@@ -18,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use super::grep::{GrepIndex, KeyHit};
 use super::query::Query;
-use crate::corpus::DocKey;
+use crate::corpus::{Body, DocKey};
 
 /// Documents handed to the index together.
 const BATCH: usize = 256;
@@ -69,14 +74,9 @@ struct CorpusGrep {
 }
 
 impl CorpusGrep {
-    fn add(&mut self, keys: Vec<DocKey>, texts: Vec<Arc<str>>) {
-        let first = self.index.len();
-        self.index.extend(&texts);
-        for (i, t) in texts.into_iter().enumerate() {
-            if self.index.has_other_letters(first + i) {
-                self.texts.insert(first + i, t);
-            }
-        }
+    /// Reads, folds and drops the texts of `bodies` (in parallel).
+    fn add(&mut self, keys: Vec<DocKey>, bodies: Vec<Body>) {
+        self.texts.extend(self.index.extend_keeping_other(&bodies));
         self.keys.extend(keys);
     }
 
@@ -106,7 +106,7 @@ impl CorpusGrep {
 }
 
 enum Msg {
-    Add(Vec<DocKey>, Vec<Arc<str>>),
+    Add(Vec<DocKey>, Vec<Body>),
     Query(u64, String),
 }
 
@@ -119,7 +119,7 @@ enum Mode {
 pub struct GrepService {
     mode: Mode,
     pending_keys: Vec<DocKey>,
-    pending_texts: Vec<Arc<str>>,
+    pending_bodies: Vec<Body>,
     /// Documents waiting to be copied to the index ([`GrepService::pump`]).
     queue: VecDeque<DocKey>,
     /// Documents handed to the index, and how many it reported indexed.
@@ -151,7 +151,7 @@ impl GrepService {
         GrepService {
             mode: Mode::Inline(CorpusGrep::default()),
             pending_keys: Vec::new(),
-            pending_texts: Vec::new(),
+            pending_bodies: Vec::new(),
             queue: VecDeque::new(),
             sent: 0,
             indexed: 0,
@@ -176,7 +176,7 @@ impl GrepService {
         GrepService {
             mode: Mode::Background(tx),
             pending_keys: Vec::new(),
-            pending_texts: Vec::new(),
+            pending_bodies: Vec::new(),
             queue: VecDeque::new(),
             sent: 0,
             indexed: 0,
@@ -184,8 +184,8 @@ impl GrepService {
         }
     }
 
-    /// Queues one document for indexing by key; its text is copied later,
-    /// by [`GrepService::pump`], when the index is ready for it.
+    /// Queues one document for indexing by key; its body is handed over
+    /// later, by [`GrepService::pump`], when the index is ready for it.
     pub fn enqueue(&mut self, key: DocKey) {
         self.queue.push_back(key);
     }
@@ -195,19 +195,20 @@ impl GrepService {
         self.indexed = n;
     }
 
-    /// Copies queued documents' texts (from `text_of`) to the index, at
-    /// most [`IN_FLIGHT`] documents ahead of what it has indexed: a loader
-    /// faster than the folding never piles up copies of the corpus in the
-    /// channel. Inline, everything queued is folded now and the new count
-    /// returned. Documents `text_of` does not know are dropped.
-    pub fn pump(&mut self, text_of: impl Fn(DocKey) -> Option<Arc<str>>) -> Option<GrepUpdate> {
+    /// Hands queued documents' bodies (from `body_of`: cheap handles, no
+    /// text is read here) to the index, at most [`IN_FLIGHT`] documents
+    /// ahead of what it has indexed: the indexing thread reads a few batches
+    /// of texts at a time, never the whole corpus. Inline, everything queued
+    /// is read and folded now and the new count returned. Documents
+    /// `body_of` does not know are dropped.
+    pub fn pump(&mut self, body_of: impl Fn(DocKey) -> Option<Body>) -> Option<GrepUpdate> {
         let inline = matches!(self.mode, Mode::Inline(_));
         while !self.queue.is_empty() && (inline || self.sent < self.indexed + IN_FLIGHT) {
             let n = self.queue.len().min(BATCH);
             for key in self.queue.drain(..n) {
-                if let Some(t) = text_of(key) {
+                if let Some(b) = body_of(key) {
                     self.pending_keys.push(key);
-                    self.pending_texts.push(t);
+                    self.pending_bodies.push(b);
                 }
             }
             self.sent += self.pending_keys.len();
@@ -220,14 +221,13 @@ impl GrepService {
         None
     }
 
-    /// Queues one document for indexing with its text (shared with the
-    /// app's document; the index keeps the fold, not the text). The app
-    /// feeds the index through [`Self::enqueue`] and [`Self::pump`]; this
-    /// shortcut is for the service's own tests.
+    /// Queues one document for indexing with its text kept in memory. The
+    /// app feeds the index through [`Self::enqueue`] and [`Self::pump`];
+    /// this shortcut is for the service's own tests.
     #[cfg(test)]
     pub fn add(&mut self, key: DocKey, text: impl Into<Arc<str>>) {
         self.pending_keys.push(key);
-        self.pending_texts.push(text.into());
+        self.pending_bodies.push(Body::kept(text));
         if self.pending_keys.len() >= BATCH {
             self.flush();
         }
@@ -240,14 +240,14 @@ impl GrepService {
             return None;
         }
         let keys = std::mem::take(&mut self.pending_keys);
-        let texts = std::mem::take(&mut self.pending_texts);
+        let bodies = std::mem::take(&mut self.pending_bodies);
         match &mut self.mode {
             Mode::Inline(g) => {
-                g.add(keys, texts);
+                g.add(keys, bodies);
                 Some(GrepUpdate::Indexed(g.index.len()))
             }
             Mode::Background(tx) => {
-                let _ = tx.send(Msg::Add(keys, texts));
+                let _ = tx.send(Msg::Add(keys, bodies));
                 None
             }
         }
@@ -304,8 +304,8 @@ fn worker(rx: &Receiver<Msg>, latest: &AtomicU64, deliver: &(dyn Fn(GrepUpdate) 
             }
         };
         match msg {
-            Some(Msg::Add(keys, texts)) => {
-                grep.add(keys, texts);
+            Some(Msg::Add(keys, bodies)) => {
+                grep.add(keys, bodies);
                 deliver(GrepUpdate::Indexed(grep.index.len()));
             }
             Some(Msg::Query(gen, q)) => {
@@ -438,7 +438,7 @@ mod tests {
         for i in 0..3 * BATCH {
             s.enqueue(key(i));
         }
-        let text = |_| Some("نص".into());
+        let text = |_| Some(Body::kept("نص"));
         assert_eq!(s.pump(text), None);
         assert_eq!(s.sent, IN_FLIGHT, "no report from the index yet");
         s.indexed(BATCH);
@@ -448,12 +448,52 @@ mod tests {
     }
 
     #[test]
+    fn files_changed_or_gone_after_loading_index_as_empty_texts() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs: Vec<crate::corpus::Document> = TEXTS
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let p = dir.path().join(format!("{i}.txt"));
+                std::fs::write(&p, t).unwrap();
+                crate::corpus::load_file(&p).unwrap()
+            })
+            .collect();
+        assert!(docs.iter().all(|d| d.body.is_on_disk()));
+        std::fs::write(dir.path().join("0.txt"), "روسيا روسيا روسيا").unwrap();
+        let mut s = GrepService::inline();
+        for i in 0..3 {
+            s.enqueue(key(i));
+        }
+        s.pump(|k| docs.get(k.file).map(|d| d.body.clone()));
+        // document 0 changed: no hits; document 2 is still found at its index
+        assert_eq!(
+            hits_of(&s.query(1, "روسيا"), 1),
+            vec![(2, vec!["روسيا".to_string(), "روسيا".to_string()])]
+        );
+        // the kept text of a document with other letters verifies its hits
+        std::fs::remove_file(dir.path().join("2.txt")).unwrap();
+        assert_eq!(
+            hits_of(&s.query(2, "Пашинян"), 2),
+            vec![(2, vec!["Пашинян".to_string()])]
+        );
+        // a document gone before it is indexed has no hits either
+        let mut s = GrepService::inline();
+        for i in 0..3 {
+            s.enqueue(key(i));
+        }
+        let u = s.pump(|k| docs.get(k.file).map(|d| d.body.clone()));
+        assert_eq!(u, Some(GrepUpdate::Indexed(3)));
+        assert!(hits_of(&s.query(3, "روسيا"), 3).is_empty());
+    }
+
+    #[test]
     fn inline_pump_indexes_everything_queued() {
         let mut s = GrepService::inline();
         for i in 0..3 {
             s.enqueue(key(i));
         }
-        let u = s.pump(|k| TEXTS.get(k.file).map(|t| (*t).into()));
+        let u = s.pump(|k| TEXTS.get(k.file).map(|t| Body::kept(*t)));
         assert_eq!(u, Some(GrepUpdate::Indexed(3)));
         assert_eq!(hits_of(&s.query(1, "روسيا"), 1).len(), 2);
     }
