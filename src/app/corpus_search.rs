@@ -6,16 +6,24 @@
 //! [`GrepUpdate`]s from the search thread and are kept only when they answer
 //! the query now in the field, so a keystroke never waits for the search.
 //! Hits arrive as key positions ([`KeyHit`]); only the rows on screen (and
-//! the one opened) are mapped to the document text.
+//! the one opened) are mapped to the document text. Texts may be read from
+//! disk: the popup holds the texts of the documents on screen
+//! ([`SearchPopup::text`]), so each is read once, not once per row and
+//! frame, and a text that can no longer be read as it was indexed (the file
+//! changed or vanished) is shown as a notice instead of its hits.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::line_input::{Edit, LineInput};
 use super::{App, Pane, Popup};
 use crate::action::Effect;
-use crate::corpus::DocKey;
+use crate::corpus::{DocKey, Document};
 use crate::search::{GrepDocHits, GrepUpdate, KeyHit};
 
 /// Corpus search state that outlives the popup.
@@ -27,6 +35,40 @@ pub struct CorpusSearch {
     pub gen: u64,
     /// The last query, shown again when the popup reopens.
     pub last_query: String,
+}
+
+/// The text of a document shown in the popup, or the one-line notice
+/// (`⚠ path: reason`) to show instead of its hits.
+pub type ShownText = Result<Arc<str>, Arc<str>>;
+
+/// Texts of the documents whose hits the popup shows, by document index.
+/// Filled while drawing (hence the cell: drawing sees the app read-only)
+/// and trimmed to the documents on screen after each frame.
+#[derive(Clone, Default)]
+pub struct ShownTexts(RefCell<HashMap<usize, ShownText>>);
+
+/// A cache: two popups that differ only in it are the same.
+impl PartialEq for ShownTexts {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for ShownTexts {}
+
+impl fmt::Debug for ShownTexts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.try_borrow().map_or(0, |m| m.len());
+        write!(f, "ShownTexts({n})")
+    }
+}
+
+/// The text of `doc`, read now, or the notice saying why it cannot be.
+fn read_shown(doc: &Document) -> ShownText {
+    doc.load_text().map_err(|e| {
+        let notice = crate::corpus::sanitize::sanitize(format!("⚠ {e}")).text;
+        Arc::from(notice.replace('\n', " "))
+    })
 }
 
 /// The hits of one document in the popup.
@@ -70,6 +112,8 @@ pub struct SearchPopup {
     pub moved: bool,
     /// First list row shown (counting headers), see `ui::jump::first_shown`.
     pub offset: usize,
+    /// Texts of the documents on screen.
+    texts: ShownTexts,
 }
 
 impl SearchPopup {
@@ -141,6 +185,40 @@ impl SearchPopup {
         let (_, g) = self.group(gi)?;
         let hit = g.hits.get(place.saturating_sub(1))?;
         Some((g.key, *hit))
+    }
+
+    /// The text of document `i` of `docs` (read once while the popup shows
+    /// it), or the notice to show instead.
+    pub fn text(&self, docs: &[Document], i: usize) -> ShownText {
+        if let Some(t) = self
+            .texts
+            .0
+            .try_borrow()
+            .ok()
+            .and_then(|m| m.get(&i).cloned())
+        {
+            return t;
+        }
+        let t = match docs.get(i) {
+            Some(d) => read_shown(d),
+            None => Err(Arc::from("⚠ no such document")),
+        };
+        if let Ok(mut m) = self.texts.0.try_borrow_mut() {
+            m.insert(i, t.clone());
+        }
+        t
+    }
+
+    /// Forgets the texts of documents other than `shown` (after a frame).
+    pub fn keep_texts(&self, shown: &[usize]) {
+        if let Ok(mut m) = self.texts.0.try_borrow_mut() {
+            m.retain(|i, _| shown.contains(i));
+        }
+    }
+
+    /// Number of document texts the popup holds.
+    pub fn texts_held(&self) -> usize {
+        self.texts.0.try_borrow().map_or(0, |m| m.len())
     }
 
     /// Whether a query is typed and its first pass has not finished.
@@ -313,33 +391,47 @@ impl App {
     }
 
     /// The byte range in its document's text of a hit (`None` when the
-    /// document is not in the corpus).
+    /// document is not in the corpus, or its text can no longer be read as
+    /// it was indexed). Reads the text: for tests and one-off uses.
     pub fn hit_range(&self, key: DocKey, hit: &KeyHit) -> Option<(usize, Range<usize>)> {
         let i = self.doc_index(key)?;
-        let doc = self.corpus.docs.get(i)?;
-        Some((i, hit.to_text(&doc.text())))
+        let text = self.corpus.docs.get(i)?.load_text().ok()?;
+        Some((i, hit.locate(&text)?))
     }
 
     /// Enter: open the document at the highlighted hit, with every hit of
-    /// the query highlighted there (`n`/`N` step through them).
+    /// the query highlighted there (`n`/`N` step through them). A document
+    /// whose text can no longer be read as indexed opens too (the reader
+    /// shows why), with the reason in the status bar.
     fn search_open(&mut self) -> Vec<Effect> {
         let Some(Popup::Search(p)) = self.popups.last() else {
             return Vec::new();
         };
         let query = p.input.text.clone();
-        let target = p.selected_hit().and_then(|(k, h)| self.hit_range(k, &h));
-        let Some((i, range)) = target else {
+        let Some((key, hit)) = p.selected_hit() else {
             return Vec::new();
         };
+        let Some(i) = self.doc_index(key) else {
+            return Vec::new();
+        };
+        // held while the reader opens it: the document reads the same text
+        let text = p.text(&self.corpus.docs, i);
         self.popups.pop();
         self.search.last_query = query.clone();
         self.open(i);
         self.set_focus(Pane::Reader);
-        self.find_in_document(&query);
-        if let Some(c) = self.find.hits.iter().position(|h| h.end > range.start) {
-            self.find.current = c;
+        match &text {
+            Ok(text) => {
+                self.find_in_document(&query);
+                if let Some(range) = hit.locate(text) {
+                    if let Some(c) = self.find.hits.iter().position(|h| h.end > range.start) {
+                        self.find.current = c;
+                    }
+                }
+                self.show_hit();
+            }
+            Err(notice) => self.status.message = Some(notice.to_string()),
         }
-        self.show_hit();
         self.search_stop()
     }
 

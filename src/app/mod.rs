@@ -37,7 +37,7 @@ use crate::ui::areas::{Areas, LayoutPrefs};
 use crate::ui::inline::{InlineCache, InlineCtx};
 use crate::ui::theme::Theme;
 
-pub use corpus_search::{CorpusSearch, SearchGroup, SearchPopup};
+pub use corpus_search::{CorpusSearch, SearchGroup, SearchPopup, ShownText, ShownTexts};
 pub use entities_tab::{kwic, type_style, EntitiesMode, EntitiesView, IndexState};
 pub use entity_form::EntityForm;
 pub use find::FindState;

@@ -116,6 +116,14 @@ impl KeyHit {
     pub fn to_text(&self, text: &str) -> Range<usize> {
         to_text(text, &[self.from], self.start as usize..self.end as usize)
     }
+
+    /// [`KeyHit::to_text`], or `None` when the hit does not fall inside
+    /// `text` (a text other than the one indexed): the range returned is
+    /// non-empty and can be sliced.
+    pub fn locate(&self, text: &str) -> Option<Range<usize>> {
+        let r = self.to_text(text);
+        (r.start < r.end && text.get(r.clone()).is_some()).then_some(r)
+    }
 }
 
 /// The hits of one document, on its key.

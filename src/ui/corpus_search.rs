@@ -3,7 +3,9 @@
 //!
 //! Snippets are cut around the hit from the document text, laid out through
 //! `text::layout_inline` (bidi, shaping) and the cells whose logical range
-//! intersects the hit are drawn in the search-hit style.
+//! intersects the hit are drawn in the search-hit style. Texts come from the
+//! popup ([`SearchPopup::text`]: read once while on screen); a document whose
+//! text can no longer be read as indexed shows the reason in its hit rows.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,7 +13,7 @@ use ratatui::layout::Rect;
 use super::areas::Areas;
 use super::inline::{draw_inline, put_cells, Align, InlineCtx};
 use super::jump::{draw_query_frame, first_shown, popup_rect};
-use crate::app::{App, Highlight, SearchGroup, SearchPopup};
+use crate::app::{App, Highlight, SearchGroup, SearchPopup, ShownText};
 use crate::i18n::count;
 use crate::search::{snippet, KeyHit};
 use crate::text::layout_inline;
@@ -84,6 +86,7 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
     let rows = list.height as usize;
     let offset = first_shown(p.offset, p.selected, rows);
     let mut y = list.y;
+    let mut shown = Vec::new();
     let first = p.group_at_row(offset);
     for gi in first..p.doc_count() {
         let Some((before, g)) = p.group(gi) else {
@@ -102,22 +105,29 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
         row += 1;
         // rows of this group's hits above the window are skipped, not walked
         let skip = offset.saturating_sub(row);
+        let doc = app.doc_index(g.key);
         for (i, hit) in g.hits.iter().enumerate().skip(skip) {
             if y >= list.bottom() {
                 break;
             }
+            let Some(doc) = doc else { break };
             let selected = row + i == p.selected;
+            let text = p.text(&app.corpus.docs, doc);
+            if !shown.contains(&doc) {
+                shown.push(doc);
+            }
             hit_row(
                 buf,
                 Rect::new(list.x, y, list.width, 1),
                 app,
-                g,
+                &text,
                 hit,
                 selected,
             );
             y += 1;
         }
     }
+    p.keep_texts(&shown);
 }
 
 /// The document's title (bidi) and its hit count.
@@ -150,19 +160,14 @@ fn header(buf: &mut Buffer, row: Rect, app: &App, g: &SearchGroup, sel: bool) {
     draw_inline(buf, title_area, &doc.title, ctx, Align::Start, style);
 }
 
-/// One hit: a snippet around it, the hit's cells highlighted.
-fn hit_row(buf: &mut Buffer, row: Rect, app: &App, g: &SearchGroup, hit: &KeyHit, sel: bool) {
+/// One hit: a snippet around it, the hit's cells highlighted; the notice
+/// instead when the text cannot be read as it was indexed.
+fn hit_row(buf: &mut Buffer, row: Rect, app: &App, text: &ShownText, hit: &KeyHit, sel: bool) {
     let theme = &app.theme;
     let base = if sel { theme.selected } else { theme.text };
     if sel {
         buf.set_style(row, base);
     }
-    let Some((i, range)) = app.hit_range(g.key, hit) else {
-        return;
-    };
-    let Some(doc) = app.corpus.docs.get(i) else {
-        return;
-    };
     let inner = Rect::new(
         row.x + INDENT.min(row.width),
         row.y,
@@ -172,13 +177,21 @@ fn hit_row(buf: &mut Buffer, row: Rect, app: &App, g: &SearchGroup, hit: &KeyHit
     if inner.width == 0 {
         return;
     }
-    let hit_chars = doc
-        .text()
-        .get(range.clone())
-        .map_or(0, |t| t.chars().count());
+    let text = match text {
+        Ok(text) => text,
+        Err(notice) => {
+            let style = if sel { base } else { theme.warning };
+            draw_inline(buf, inner, notice, app.inline_ctx(), Align::Start, style);
+            return;
+        }
+    };
+    let Some(range) = hit.locate(text) else {
+        return;
+    };
+    let hit_chars = text[range.clone()].chars().count();
     // two columns for the ellipses
     let context = (inner.width as usize).saturating_sub(hit_chars + 2) / 2;
-    let sn = snippet(&doc.text(), range, context.max(1));
+    let sn = snippet(text, range, context.max(1));
     let line = layout_inline(&sn.text, inner.width, &app.text_opts);
     let mark = Highlight {
         range: sn.hit.clone(),
