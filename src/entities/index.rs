@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::fast::FxHashMap;
 use super::{EntityKey, EntityType, Extractor, MentionKind};
-use crate::corpus::{DocKey, Document};
+use crate::corpus::{DocKey, Document, TextError};
 
 /// One document's mentions of an entity. Kept in 20 bytes (a 100k-document
 /// corpus has millions of these): numbers and offsets are `u32`, which no
@@ -81,6 +81,42 @@ pub struct CorpusIndex {
     /// counts them (empty when built from a plain slice: `doc` is then the
     /// index in that slice).
     pub keys: Vec<DocKey>,
+    /// Documents whose text could not be read again (indexed as empty).
+    pub unreadable: Unreadable,
+}
+
+/// Documents whose file could not be read again, or had changed, when the
+/// index was built; they are indexed as empty texts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unreadable {
+    /// How many.
+    pub count: usize,
+    /// One of them (the first met), to tell the user why.
+    pub example: Option<TextError>,
+}
+
+impl Unreadable {
+    /// Counts one more.
+    pub fn note(&mut self, e: TextError) {
+        self.count += 1;
+        self.example.get_or_insert(e);
+    }
+
+    /// Adds the documents counted in `other`.
+    pub fn merge(&mut self, other: Unreadable) {
+        self.count += other.count;
+        if let Some(e) = other.example {
+            self.example.get_or_insert(e);
+        }
+    }
+
+    /// A one-line message, or `None` when every text was read.
+    pub fn message(&self) -> Option<String> {
+        let e = self.example.as_ref()?;
+        let n = self.count;
+        let s = if n == 1 { "" } else { "s" };
+        Some(format!("{n} document{s} could not be read again, e.g. {e}"))
+    }
 }
 
 impl CorpusIndex {
@@ -90,20 +126,30 @@ impl CorpusIndex {
     }
 }
 
-/// Indexes every document; returns `None` if `cancel` was set meanwhile.
-/// Relative dates ("يوم السبت") are left out: across documents they name
-/// different days.
+/// Indexes every document on the calling thread, reading one text at a
+/// time; returns `None` if `cancel` was set meanwhile. Relative dates
+/// ("يوم السبت") are left out: across documents they name different days.
+/// A text that cannot be read again counts as empty
+/// ([`CorpusIndex::unreadable`]).
 pub fn build_index(ex: &Extractor, docs: &[Document], cancel: &AtomicBool) -> Option<CorpusIndex> {
     let mut map: FxHashMap<EntityKey, Vec<DocCount>> = FxHashMap::default();
     let mut bytes = 0;
+    let mut unreadable = Unreadable::default();
     for (d, doc) in docs.iter().enumerate() {
         if cancel.load(Ordering::Relaxed) {
             return None;
         }
-        bytes += doc.text().len();
-        add_document(ex, d, &doc.text(), &mut map);
+        match doc.load_text() {
+            Ok(text) => {
+                bytes += text.len();
+                add_document(ex, d, &text, &mut map);
+            }
+            Err(e) => unreadable.note(e),
+        }
     }
-    Some(finish(ex, map, bytes))
+    let mut index = finish(ex, map, bytes);
+    index.unreadable = unreadable;
+    Some(index)
 }
 
 /// Adds the mentions of one document to `map`.
@@ -165,6 +211,7 @@ pub fn finish(
         entries,
         bytes,
         keys: Vec::new(),
+        unreadable: Unreadable::default(),
     }
 }
 

@@ -15,7 +15,7 @@ pub mod store;
 use std::ops::Range;
 
 pub use gazetteer::{EntityType, Entry, Gazetteer, Source};
-pub use index::{build_index, CorpusIndex, DocCount};
+pub use index::{build_index, CorpusIndex, DocCount, Unreadable};
 pub use matcher::{Matcher, MentionKind};
 
 use crate::text::fold::fold;

@@ -10,9 +10,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::fast::FxHashMap;
-use super::index::{add_document, finish, DocCount};
+use super::index::{add_document, finish, DocCount, Unreadable};
 use super::{CorpusIndex, EntityKey, Extractor};
-use crate::corpus::{DocKey, Document};
+use crate::corpus::{Body, DocKey, Document};
 
 /// A message from a corpus-index build.
 #[derive(Debug, Clone)]
@@ -116,7 +116,8 @@ impl IndexService {
     /// Starts indexing `docs` (whose loader keys are `keys`, in the same
     /// order) with `ex`, cancelling any build under way. Inline, the
     /// finished index is returned; in the background it arrives through
-    /// the callback and this returns `None`.
+    /// the callback and this returns `None`. No text is read here: the
+    /// workers read one document at a time, extract and drop it.
     pub fn start(
         &mut self,
         generation: u64,
@@ -126,11 +127,12 @@ impl IndexService {
     ) -> Option<IndexEvent> {
         self.cancel();
         let keys = keys.to_vec();
+        // Handles, not texts (one Arc each): the app may change its list of
+        // documents while the build runs.
+        let bodies: Vec<Body> = docs.iter().map(|d| d.body.clone()).collect();
         match &mut self.mode {
             Mode::Inline => {
-                let held: Vec<Arc<str>> = docs.iter().map(Document::text).collect();
-                let texts: Vec<&str> = held.iter().map(|t| &**t).collect();
-                let index = build(&ex, &texts, keys, 1, &AtomicBool::new(false), &|_| {})?;
+                let index = build(&ex, &bodies, keys, 1, &AtomicBool::new(false), &|_| {})?;
                 Some(IndexEvent::Ready {
                     generation,
                     index: Arc::new(index),
@@ -141,14 +143,10 @@ impl IndexService {
                 threads,
                 cancel,
             } => {
-                // The texts are shared, not copied: the app may change its
-                // list of documents while the build runs.
-                let texts: Vec<Arc<str>> = docs.iter().map(|d| Arc::clone(&d.text())).collect();
                 let stop = Arc::new(AtomicBool::new(false));
                 *cancel = Some(Arc::clone(&stop));
                 let (deliver, threads) = (Arc::clone(deliver), *threads);
                 std::thread::spawn(move || {
-                    let refs: Vec<&str> = texts.iter().map(|t| &**t).collect();
                     let progress = |(done, total)| {
                         deliver(IndexEvent::Progress {
                             generation,
@@ -156,7 +154,7 @@ impl IndexService {
                             total,
                         })
                     };
-                    if let Some(index) = build(&ex, &refs, keys, threads, &stop, &progress) {
+                    if let Some(index) = build(&ex, &bodies, keys, threads, &stop, &progress) {
                         if !stop.load(Ordering::Relaxed) {
                             deliver(IndexEvent::Ready {
                                 generation,
@@ -171,33 +169,42 @@ impl IndexService {
     }
 }
 
-/// Indexes `texts` on `threads` threads (each takes the next document),
-/// reporting `(done, total)` bytes about once per percent; `None` when
-/// `cancel` was set.
+/// Indexes `bodies` on `threads` threads: each takes the next document,
+/// reads its text, extracts and drops it, so at most `threads` texts are
+/// held at once (more only if someone else holds them). A text that cannot
+/// be read again counts as empty. Reports `(done, total)` bytes (the
+/// lengths the loader saw) about once per percent; `None` when `cancel`
+/// was set.
 fn build(
     ex: &Extractor,
-    texts: &[&str],
+    bodies: &[Body],
     keys: Vec<DocKey>,
     threads: usize,
     cancel: &AtomicBool,
     progress: &(dyn Fn((usize, usize)) + Sync),
 ) -> Option<CorpusIndex> {
-    let total: usize = texts.iter().map(|t| t.len()).sum();
+    let total: usize = bodies.iter().map(Body::len).sum();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let reported = Mutex::new(0usize);
-    let merged: Mutex<FxHashMap<EntityKey, Vec<DocCount>>> = Mutex::new(FxHashMap::default());
+    let merged: Mutex<Parts> = Mutex::default();
     let work = || {
-        let mut map: FxHashMap<EntityKey, Vec<DocCount>> = FxHashMap::default();
+        let mut part = Parts::default();
         loop {
             if cancel.load(Ordering::Relaxed) {
                 return;
             }
             let d = next.fetch_add(1, Ordering::Relaxed);
-            let Some(text) = texts.get(d) else { break };
-            add_document(ex, d, text, &mut map);
-            let before = done.fetch_add(text.len(), Ordering::Relaxed);
-            let after = before + text.len();
+            let Some(body) = bodies.get(d) else { break };
+            match body.text() {
+                Ok(text) => {
+                    add_document(ex, d, &text, &mut part.map);
+                    part.bytes += text.len();
+                }
+                Err(e) => part.unreadable.note(e),
+            }
+            let before = done.fetch_add(body.len(), Ordering::Relaxed);
+            let after = before + body.len();
             if after * 100 / total.max(1) > before * 100 / total.max(1) {
                 // Workers finish out of order: without the lock a worker
                 // could report 50 % after another has reported 60 %.
@@ -211,9 +218,11 @@ fn build(
         // A poisoned lock only means another worker panicked; its part is
         // lost either way, the rest is still good.
         let mut all = merged.lock().unwrap_or_else(|e| e.into_inner());
-        for (k, mut v) in map {
-            all.entry(k).or_default().append(&mut v);
+        for (k, mut v) in part.map {
+            all.map.entry(k).or_default().append(&mut v);
         }
+        all.bytes += part.bytes;
+        all.unreadable.merge(part.unreadable);
     };
     std::thread::scope(|s| {
         for _ in 1..threads.max(1) {
@@ -224,10 +233,19 @@ fn build(
     if cancel.load(Ordering::Relaxed) {
         return None;
     }
-    let map = merged.into_inner().unwrap_or_else(|e| e.into_inner());
-    let mut index = finish(ex, map, total);
+    let all = merged.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut index = finish(ex, all.map, all.bytes);
     index.keys = keys;
+    index.unreadable = all.unreadable;
     Some(index)
+}
+
+/// What one worker (or all of them, merged) collected.
+#[derive(Default)]
+struct Parts {
+    map: FxHashMap<EntityKey, Vec<DocCount>>,
+    bytes: usize,
+    unreadable: Unreadable,
 }
 
 #[cfg(test)]
@@ -303,11 +321,74 @@ mod tests {
         }
     }
 
+    /// Waits for the finished index of a background build.
+    fn ready(rx: &mpsc::Receiver<IndexEvent>) -> Arc<CorpusIndex> {
+        loop {
+            if let IndexEvent::Ready { index, .. } = rx.recv().unwrap() {
+                return index;
+            }
+        }
+    }
+
+    #[test]
+    fn texts_on_disk_are_read_by_the_build_and_unreadable_ones_count_as_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write("a.txt", "زار بوتين يريفان يوم 3 نوفمبر 2020.");
+        write("b.txt", "قال باشينيان في موسكو.");
+        write("c.txt", "روسيا وأرمينيا.");
+        let corpus = crate::corpus::load(&[dir.path().to_path_buf()]);
+        assert_eq!(corpus.docs.len(), 3);
+        assert!(corpus.docs.iter().all(|d| d.body.is_on_disk()));
+        let ex = Arc::new(Extractor::builtin());
+        let keys: Vec<DocKey> = (0..3).map(key).collect();
+        let names = |idx: &CorpusIndex| -> Vec<String> {
+            let mut v: Vec<String> = idx.entries.iter().map(|e| e.name.clone()).collect();
+            v.sort();
+            v
+        };
+        let whole = IndexService::inline().start(1, Arc::clone(&ex), &corpus.docs, &keys);
+        let Some(IndexEvent::Ready { index: whole, .. }) = whole else {
+            panic!("inline build returns the index")
+        };
+        assert_eq!(whole.unreadable, Unreadable::default());
+        assert!(names(&whole).contains(&"موسكو".to_string()));
+        // b.txt changes and c.txt goes away after loading.
+        write("b.txt", "قال باشينيان في باريس.");
+        std::fs::remove_file(dir.path().join("c.txt")).unwrap();
+        let inline = match IndexService::inline().start(2, Arc::clone(&ex), &corpus.docs, &keys) {
+            Some(IndexEvent::Ready { index, .. }) => index,
+            other => panic!("{other:?}"),
+        };
+        let (tx, rx) = mpsc::channel();
+        let mut svc = IndexService::background(move |ev| {
+            let _ = tx.send(ev);
+        });
+        assert!(svc.start(3, ex, &corpus.docs, &keys).is_none());
+        let background = ready(&rx);
+        for idx in [&inline, &background] {
+            assert_eq!(idx.unreadable.count, 2);
+            let why = idx.unreadable.message().unwrap();
+            assert!(
+                why.starts_with("2 documents could not be read again"),
+                "{why}"
+            );
+            let n = names(idx);
+            assert!(n.contains(&"يريفان".to_string()), "{n:?}");
+            assert!(!n
+                .iter()
+                .any(|e| e == "موسكو" || e == "باريس" || e == "روسيا"));
+            assert_eq!(idx.bytes, corpus.docs[0].body.len());
+            assert_eq!(idx.keys, keys);
+        }
+        assert_eq!(inline.entries, background.entries);
+    }
+
     #[test]
     fn a_cancelled_build_delivers_nothing() {
         let ex = Extractor::builtin();
-        let texts = ["روسيا"; 3];
+        let bodies = vec![Body::kept("روسيا"); 3];
         let cancel = AtomicBool::new(true);
-        assert!(build(&ex, &texts, Vec::new(), 2, &cancel, &|_| {}).is_none());
+        assert!(build(&ex, &bodies, Vec::new(), 2, &cancel, &|_| {}).is_none());
     }
 }
