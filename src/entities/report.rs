@@ -42,11 +42,11 @@ fn mention_json(text: &str, m: &Mention, cc: &mut CharCounter) -> Value {
     })
 }
 
-/// The JSON report of one document.
-pub fn doc_json(ex: &Extractor, doc: &Document) -> Value {
-    let mentions = ex.extract(&doc.text());
+/// The JSON report of one document whose text is `text`.
+pub fn doc_json(ex: &Extractor, doc: &Document, text: &str) -> Value {
+    let mentions = ex.extract(text);
     let mut cc = CharCounter {
-        text: &doc.text(),
+        text,
         byte: 0,
         chars: 0,
     };
@@ -57,7 +57,7 @@ pub fn doc_json(ex: &Extractor, doc: &Document) -> Value {
             let (mut names, mut demonyms, mut boiler) = (Vec::new(), Vec::new(), Vec::new());
             for &i in &s.mentions {
                 let m = &mentions[i];
-                let v = mention_json(&doc.text(), m, &mut cc);
+                let v = mention_json(text, m, &mut cc);
                 match (m.boilerplate, m.kind) {
                     (true, _) => boiler.push(v),
                     (false, MentionKind::Name) => names.push(v),
@@ -84,9 +84,10 @@ pub fn doc_json(ex: &Extractor, doc: &Document) -> Value {
     json!({ "doc": doc.id, "entities": entities })
 }
 
-/// The plain-text report of one document: a heading, then one line per entity.
-pub fn doc_text(ex: &Extractor, doc: &Document) -> String {
-    let mentions = ex.extract(&doc.text());
+/// The plain-text report of one document whose text is `text`: a heading,
+/// then one line per entity.
+pub fn doc_text(ex: &Extractor, doc: &Document, text: &str) -> String {
+    let mentions = ex.extract(text);
     let mut out = format!("{}\n", doc.id);
     for s in ex.summarize(&mentions) {
         let mut extra = String::new();
@@ -124,19 +125,64 @@ pub fn run_entities(paths: &[PathBuf], json: bool, data_dir: &Path) -> Result<()
     let ex = Extractor::new(g);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if json {
-        let all: Vec<Value> = corpus.docs.iter().map(|d| doc_json(&ex, d)).collect();
-        serde_json::to_writer_pretty(&mut out, &all)?;
-        writeln!(out)?;
-    } else {
-        for d in &corpus.docs {
-            write!(out, "{}", doc_text(&ex, d))?;
+    let mut json_out = json.then(JsonArray::default);
+    let mut reports = 0;
+    // One text at a time: read, report, drop.
+    for d in &corpus.docs {
+        let text = match d.load_text() {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("skipped {e}");
+                continue;
+            }
+        };
+        reports += 1;
+        match &mut json_out {
+            Some(arr) => arr.push(&mut out, &doc_json(&ex, d, &text))?,
+            None => write!(out, "{}", doc_text(&ex, d, &text))?,
         }
     }
-    if corpus.docs.is_empty() && !corpus.skipped.is_empty() {
+    if let Some(arr) = json_out {
+        arr.finish(&mut out)?;
+    }
+    if reports == 0 && (!corpus.skipped.is_empty() || !corpus.docs.is_empty()) {
         anyhow::bail!("no document could be read");
     }
     Ok(())
+}
+
+/// A pretty-printed JSON array written one element at a time (the same
+/// bytes as `serde_json::to_writer_pretty` of the whole array), so that the
+/// reports of a large corpus are not all held at once.
+#[derive(Default)]
+struct JsonArray {
+    items: usize,
+}
+
+impl JsonArray {
+    fn push(&mut self, out: &mut impl Write, v: &Value) -> Result<()> {
+        out.write_all(if self.items == 0 { b"[\n" } else { b",\n" })?;
+        self.items += 1;
+        // Pretty JSON has no raw line breaks inside strings: indenting every
+        // line nests the element one level.
+        let item = serde_json::to_string_pretty(v)?;
+        for (i, line) in item.lines().enumerate() {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
+            write!(out, "  {line}")?;
+        }
+        Ok(())
+    }
+
+    fn finish(self, out: &mut impl Write) -> Result<()> {
+        if self.items == 0 {
+            writeln!(out, "[]")?;
+        } else {
+            writeln!(out, "\n]")?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -151,7 +197,7 @@ mod tests {
     fn json_offsets_are_code_points() {
         let ex = Extractor::builtin();
         let text = "قال بوتين في موسكو إن روسيا والروس\nالمصدر: روسيا اليوم";
-        let v = doc_json(&ex, &doc(text));
+        let v = doc_json(&ex, &doc(text), text);
         assert_eq!(v["doc"], "t.txt");
         let ents = v["entities"].as_array().unwrap();
         let chars: Vec<char> = text.chars().collect();
@@ -185,8 +231,37 @@ mod tests {
     #[test]
     fn text_report_lists_entities() {
         let ex = Extractor::builtin();
-        let out = doc_text(&ex, &doc("زار بوتين يريفان ثم بوتين."));
+        let text = "زار بوتين يريفان ثم بوتين.";
+        let out = doc_text(&ex, &doc(text), text);
         assert!(out.starts_with("t.txt\n"));
         assert!(out.contains("person         2  فلاديمير بوتين"), "{out}");
+    }
+
+    #[test]
+    fn the_streamed_array_is_the_pretty_printed_one() {
+        let ex = Extractor::builtin();
+        let texts = [
+            "قال بوتين في موسكو\nالمصدر: روسيا اليوم",
+            "لا شيء",
+            "زار \"يريفان\"\t",
+        ];
+        for n in 0..=texts.len() {
+            let all: Vec<Value> = texts[..n]
+                .iter()
+                .map(|t| doc_json(&ex, &doc(t), t))
+                .collect();
+            let mut want = serde_json::to_vec_pretty(&all).unwrap();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            let mut arr = JsonArray::default();
+            for v in &all {
+                arr.push(&mut got, v).unwrap();
+            }
+            arr.finish(&mut got).unwrap();
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                String::from_utf8(want).unwrap()
+            );
+        }
     }
 }
