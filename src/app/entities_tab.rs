@@ -6,7 +6,8 @@
 //! `x` hides an entity and `e` adds a name to the user gazetteer; both are
 //! saved by the runtime ([`Effect::SaveHiddenEntities`], [`Effect::SaveUserEntity`]).
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -67,6 +68,54 @@ pub struct EntitiesView {
     /// ([`Effect::IndexEntities`]), delivered as `AppEvent::EntityIndex`.
     pub index: IndexState,
     generation: u64,
+    /// Keyword-in-context lines of the across-the-corpus list.
+    pub(super) snippets: Snippets,
+}
+
+/// Most KWIC lines kept for one list (a few screens' worth).
+const SNIPPET_LIMIT: usize = 512;
+
+/// Keyword-in-context lines of the across-the-corpus list, made when their
+/// rows come near the screen and kept while the same entity of the same
+/// index is listed: a document's text is read once, not on every frame.
+/// Like the inline layout memo, it only ever returns what [`kwic`] would
+/// (or the reason the text cannot be read), so drawing stays a function of
+/// the app state.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Snippets(RefCell<SnippetMemo>);
+
+#[derive(Debug, Clone, Default)]
+struct SnippetMemo {
+    /// The index build and entity the lines belong to.
+    list: Option<(u64, EntityKey)>,
+    /// Line of each document, by its number in the index.
+    lines: HashMap<u32, String>,
+}
+
+impl Snippets {
+    /// The KWIC line of `d` in the list of `key` from index build
+    /// `generation`, made with `make` the first time.
+    pub(super) fn line(
+        &self,
+        generation: u64,
+        key: &EntityKey,
+        d: &DocCount,
+        make: impl FnOnce() -> String,
+    ) -> String {
+        let mut memo = self.0.borrow_mut();
+        if memo
+            .list
+            .as_ref()
+            .is_none_or(|(g, k)| *g != generation || k != key)
+        {
+            memo.list = Some((generation, key.clone()));
+            memo.lines.clear();
+        }
+        if memo.lines.len() >= SNIPPET_LIMIT && !memo.lines.contains_key(&d.doc) {
+            memo.lines.clear();
+        }
+        memo.lines.entry(d.doc).or_insert_with(make).clone()
+    }
 }
 
 /// Where the corpus index stands.
@@ -180,13 +229,21 @@ impl EntitiesView {
 }
 
 impl App {
+    /// The index build the shown corpus index came from.
+    pub(super) fn entity_index_generation(&self) -> u64 {
+        self.entities.generation
+    }
+
     /// Extracts the open document's entities if not done yet (cheap when done).
     pub fn refresh_entities(&mut self) {
         let Some(doc) = self.open_doc() else { return };
         if self.entities.doc_id.as_deref() == Some(doc.id.as_str()) {
             return;
         }
-        let (id, text) = (doc.id.clone(), doc.text().clone());
+        // While anyone (the reader) holds the open text, this is that same
+        // text, not read again (`Body` keeps a weak reference); a text that
+        // cannot be read again (the reader shows why) has no entities.
+        let (id, text) = (doc.id.clone(), doc.load_text().unwrap_or_default());
         let ex = self.entities.extractor();
         let mentions = ex.extract(&text);
         let mut summary: Vec<EntitySummary> = ex
@@ -467,6 +524,15 @@ impl App {
 
 pub(super) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The KWIC line of a document's first mention, or why its text cannot be
+/// read (one line, no control characters).
+pub(super) fn doc_kwic(doc: &crate::corpus::Document, r: &Range<usize>) -> String {
+    match doc.load_text() {
+        Ok(text) => kwic(&text, r),
+        Err(e) => one_line(&format!("⚠ {}", e.reason)).replace(char::is_control, " "),
+    }
 }
 
 /// A keyword-in-context line: about 40 characters either side of `r`.

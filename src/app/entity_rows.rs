@@ -4,7 +4,7 @@
 
 use ratatui::style::Modifier;
 
-use super::entities_tab::{kwic, type_heading, type_style, EntitiesMode};
+use super::entities_tab::{doc_kwic, type_heading, type_style, EntitiesMode};
 use super::{App, Highlight, InfoRow, Popup, SidebarTab};
 use crate::action::Action;
 use crate::entities::EntityType;
@@ -77,6 +77,7 @@ impl App {
                     rows.push(InfoRow::Text(v.index.progress_line()));
                     return rows;
                 }
+                self.push_unreadable(&mut rows);
                 let docs = entry.map_or(&[][..], |e| e.docs.as_slice());
                 rows.push(InfoRow::Field(
                     "Docs",
@@ -87,6 +88,10 @@ impl App {
                         self.key_hint(Action::EntityBack)
                     ),
                 ));
+                // Only rows near the screen read their document's text (once:
+                // the lines are kept); the others hold their place.
+                let near = self.sidebar_rows_near();
+                let generation = self.entity_index_generation();
                 for (i, d) in docs.iter().enumerate() {
                     let Some(doc) = self.index_doc(d).and_then(|i| self.corpus.docs.get(i)) else {
                         continue;
@@ -95,7 +100,13 @@ impl App {
                         format!("{}× {}", self.count(d.count as usize), doc.title),
                         i == v.selected,
                     ));
-                    rows.push(InfoRow::Text(kwic(&doc.text(), &d.first_range())));
+                    let line = if near.contains(&rows.len()) {
+                        v.snippets
+                            .line(generation, key, d, || doc_kwic(doc, &d.first_range()))
+                    } else {
+                        "…".to_string()
+                    };
+                    rows.push(InfoRow::Text(line));
                 }
             }
             EntitiesMode::Corpus if v.index.ready().is_none() => {
@@ -111,6 +122,7 @@ impl App {
                         self.key_hint(Action::FilterEntities)
                     ),
                 ));
+                self.push_unreadable(&mut rows);
                 let typing = matches!(self.popups.last(), Some(Popup::EntitiesFilter));
                 if typing || !v.filter.is_empty() {
                     let cursor = if typing { "▏" } else { "" };
@@ -133,6 +145,26 @@ impl App {
             }
         }
         rows
+    }
+
+    /// A warning when some texts could not be read again for the index.
+    fn push_unreadable(&self, rows: &mut Vec<InfoRow>) {
+        let Some(m) = self
+            .entities
+            .index
+            .ready()
+            .and_then(|i| i.unreadable.message())
+        else {
+            return;
+        };
+        rows.push(InfoRow::Warning(m.replace(char::is_control, " ")));
+    }
+
+    /// Sidebar rows that are on screen or within a screen of it.
+    fn sidebar_rows_near(&self) -> std::ops::Range<usize> {
+        let page = self.areas().sidebar.map_or(50, |r| r.height as usize);
+        let top = self.sidebar.scroll;
+        top.saturating_sub(page)..top + 2 * page
     }
 
     /// Reader highlights from the Entities tab: every mention when `h` is on,
