@@ -229,8 +229,7 @@ impl EffectRunner {
                     Err(e) => Some(format!("annotations NOT saved: {e}")),
                 };
                 // a save merges what another qari wrote; show it
-                let doc = app.open_doc().cloned();
-                app.annotations.refresh(doc.as_ref());
+                app.refresh_annotations();
                 if msg.is_some() {
                     app.status.message = msg;
                 }

@@ -18,8 +18,7 @@ fn save_copy_and_export_effects() {
     assert!(w.is_empty());
     a.annotations = AnnotationState::new(store);
     keys(&mut a, "<Tab>");
-    let open = a.open_doc().cloned();
-    a.annotations.open(open.as_ref());
+    a.place_annotations();
     let mut fx = EffectRunner {
         data_dir: Some(data.path().to_path_buf()),
         ..Default::default()
@@ -49,8 +48,7 @@ fn a_failed_save_is_reported() {
     std::fs::create_dir_all(&path).unwrap();
     let mut a = app();
     a.annotations = AnnotationState::new(Store::open(path).0);
-    let open = a.open_doc().cloned();
-    a.annotations.open(open.as_ref());
+    a.place_annotations();
     keys(&mut a, "<Tab>");
     let mut fx = EffectRunner::default();
     for e in keys(&mut a, "1") {

@@ -266,7 +266,7 @@ fn changed_articles_show_anchor_states_and_keep_orphans() {
     orphan.target.quote.exact = "جملة حذفت من المقال منذ ذلك الحين".into();
     a.annotations.store.set.add(moved);
     a.annotations.store.set.add(orphan);
-    a.annotations.refresh(Some(&doc));
+    a.refresh_annotations();
     let states: Vec<AnchorState> = a.note_rows().iter().map(|r| r.state).collect();
     assert_eq!(states, [AnchorState::Moved, AnchorState::Orphan]);
     keys(&mut a, "<Tab> l");

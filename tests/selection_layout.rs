@@ -3,6 +3,7 @@
 //! check which cells a selection colours.
 
 use qari::annotations::selection::{cell_runs, extend, start, Unit};
+use qari::annotations::DocText;
 use qari::corpus::Document;
 use qari::text::{layout_document, LayoutOptions};
 
@@ -60,10 +61,11 @@ fn arabic_then_latin_selection_is_two_runs_on_an_rtl_line() {
 fn word_by_word_selection_stays_logical_across_lines() {
     let text = "أعلنت وزارة الخارجية أن وفد الاتحاد الأوروبي (EU) سيزور الرياض والدوحة الأسبوع المقبل لبحث الاتفاق.";
     let d = doc(text);
-    let mut sel = start(&d, 0).unwrap();
+    let t = DocText::of(&d);
+    let mut sel = start(&t, 0).unwrap();
     sel = sel.start..text.find(" وفد").unwrap();
     for _ in 0..4 {
-        sel = extend(&d, &sel, Unit::Word);
+        sel = extend(&t, &sel, Unit::Word);
     }
     assert!(text[sel.clone()].ends_with("(EU"), "{}", &text[sel.clone()]);
     let layout = layout_document(

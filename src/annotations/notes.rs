@@ -2,6 +2,7 @@
 //! document, or of the whole corpus, filtered by label or text (Arabic
 //! folded, so `احمد` finds `أحمد`), and the export behind `X`.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -9,7 +10,7 @@ use anyhow::Result;
 
 use super::anchor::{AnchorState, Anchorer};
 use super::export::{self, Format};
-use super::model::Timestamp;
+use super::model::{Annotation, Timestamp};
 use super::set::AnnotationSet;
 use crate::corpus::Document;
 use crate::text::fold::fold_key;
@@ -35,44 +36,99 @@ pub struct NoteRow {
     pub state: AnchorState,
 }
 
+/// Where annotations were found, by (annotation id, modified): the range,
+/// the state and the passage. A document's text is read only for
+/// annotations it has not seen, so the Notes tab does not read the annotated
+/// documents again on every change of scope, filter or corpus.
+#[derive(Debug, Default)]
+pub struct Anchored(HashMap<(String, Timestamp), Found>);
+
+/// Where one annotation was found and the passage there.
+#[derive(Debug, Clone)]
+struct Found {
+    range: Option<Range<usize>>,
+    state: AnchorState,
+    quote: String,
+}
+
+impl Anchored {
+    /// Forgets annotations no longer in `set` (edited or deleted ones).
+    fn prune(&mut self, set: &AnnotationSet) {
+        if self.0.len() > 2 * set.len() + 64 {
+            let live: HashSet<(&str, Timestamp)> = set
+                .items()
+                .iter()
+                .map(|a| (a.id.as_str(), a.modified))
+                .collect();
+            self.0
+                .retain(|(id, t), _| live.contains(&(id.as_str(), *t)));
+        }
+    }
+}
+
 /// Rows for `docs` (`only` = one document index, or all), keeping those
 /// whose label, tags, note or quote contain `filter` (folded; empty keeps
 /// all). Document order, then text order, orphans last in each document.
+/// `anchored` remembers where annotations were found (see [`Anchored`]).
 pub fn rows(
     docs: &[Document],
     set: &AnnotationSet,
     only: Option<usize>,
     filter: &str,
+    anchored: &mut Anchored,
 ) -> Vec<NoteRow> {
+    anchored.prune(set);
     let needle = fold_key(filter.trim());
+    let mut by_doc: HashMap<&str, Vec<&Annotation>> = HashMap::new();
+    for a in set.items() {
+        by_doc.entry(a.doc()).or_default().push(a);
+    }
     let mut out = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         if only.is_some_and(|o| o != i) {
             continue;
         }
-        let mut anns = set.for_doc(&doc.id).peekable();
-        if anns.peek().is_none() {
+        let Some(anns) = by_doc.get(doc.id.as_str()) else {
             continue;
+        };
+        let key = |a: &Annotation| (a.id.clone(), a.modified);
+        if anns.iter().any(|a| !anchored.0.contains_key(&key(a))) {
+            // one read of the text for all its new annotations
+            let text = doc.text();
+            let anchorer = Anchorer::new(&text);
+            for a in anns {
+                anchored.0.entry(key(a)).or_insert_with(|| {
+                    let anchor = anchorer.anchor(&a.target);
+                    let quote = match &anchor.range {
+                        Some(r) => text[r.clone()].to_string(),
+                        None => a.target.quote.exact.clone(),
+                    };
+                    Found {
+                        range: anchor.range,
+                        state: anchor.state,
+                        quote,
+                    }
+                });
+            }
         }
-        let text = doc.text();
-        let anchorer = Anchorer::new(&text);
         let mut rows: Vec<NoteRow> = anns
-            .map(|a| {
-                let anchor = anchorer.anchor(&a.target);
-                let quote = match &anchor.range {
-                    Some(r) => text[r.clone()].to_string(),
-                    None => a.target.quote.exact.clone(),
-                };
-                NoteRow {
+            .iter()
+            .filter_map(|a| {
+                let Found {
+                    range,
+                    state,
+                    quote,
+                } = anchored.0.get(&key(a))?.clone();
+                Some(NoteRow {
                     doc: i,
                     id: a.id.clone(),
                     label: a.label.clone(),
                     quote,
                     note: a.note.clone(),
                     tags: a.tags.clone(),
-                    range: anchor.range,
-                    state: anchor.state,
-                }
+                    range,
+                    state,
+                })
             })
             .filter(|r| needle.is_empty() || matches(r, &needle))
             .collect();
@@ -110,7 +166,6 @@ pub fn export_all(
 mod tests {
     use super::*;
     use crate::annotations::export::tests::doc;
-    use crate::annotations::model::Annotation;
 
     #[test]
     fn filter_by_label_and_folded_text() {
@@ -133,14 +188,37 @@ mod tests {
         x.note = "needs a source".into();
         set.add(x);
         let docs = vec![a, b];
-        let all = rows(&docs, &set, None, "");
+        let rows = |only, filter| rows(&docs, &set, only, filter, &mut Anchored::default());
+        let all = rows(None, "");
         assert_eq!(all.len(), 3);
         assert_eq!(all[0].label, "person", "text order within a document");
-        assert_eq!(rows(&docs, &set, Some(1), "").len(), 1);
-        assert_eq!(rows(&docs, &set, None, "احمد")[0].label, "person");
-        assert_eq!(rows(&docs, &set, None, "CLAIM").len(), 1);
-        assert_eq!(rows(&docs, &set, None, "source")[0].doc, 1);
-        assert!(rows(&docs, &set, None, "nothing").is_empty());
+        assert_eq!(rows(Some(1), "").len(), 1);
+        assert_eq!(rows(None, "احمد")[0].label, "person");
+        assert_eq!(rows(None, "CLAIM").len(), 1);
+        assert_eq!(rows(None, "source")[0].doc, 1);
+        assert!(rows(None, "nothing").is_empty());
+    }
+
+    #[test]
+    fn an_annotated_file_is_read_once_for_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "قال أحمد إن الاجتماع انتهى. ثم غادر.\n").unwrap();
+        let a = crate::corpus::load_file(&p).unwrap();
+        let mut set = AnnotationSet::default();
+        set.add(Annotation::new(&a.id, &a.text(), 0..6, "claim"));
+        let docs = vec![a];
+        let mut memo = Anchored::default();
+        let first = rows(&docs, &set, None, "", &mut memo);
+        assert_eq!(first[0].state, AnchorState::Exact);
+        std::fs::remove_file(&p).unwrap();
+        // another scope, filter or corpus size: the rows are not anchored again
+        assert_eq!(rows(&docs, &set, Some(0), "claim", &mut memo), first);
+        // a new annotation reads the (now missing) file: it is an orphan there
+        set.add(Annotation::new(&docs[0].id, "بيروت", 0..10, "person"));
+        let now = rows(&docs, &set, None, "", &mut memo);
+        assert_eq!(now[0], first[0]);
+        assert_eq!(now[1].state, AnchorState::Orphan);
     }
 
     #[test]

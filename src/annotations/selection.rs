@@ -1,12 +1,13 @@
 //! The reading cursor (a sentence) and the selection (a logical byte range
 //! that starts at the cursor sentence and grows or shrinks at its end by a
-//! word, a sentence or a paragraph). Pure functions of the document.
+//! word, a sentence or a paragraph). Pure functions of the document's text,
+//! split once ([`DocText`]).
 
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::corpus::Document;
+use super::doc_text::DocText;
 use crate::text::VisualLine;
 
 /// Unit by which a selection grows or shrinks.
@@ -14,25 +15,26 @@ use crate::text::VisualLine;
 pub enum Unit {
     /// A word.
     Word,
-    /// A sentence (`Document::sentences`).
+    /// A sentence (`DocText::sentences`).
     Sentence,
-    /// A paragraph (`Document::paragraphs`).
+    /// A paragraph (`DocText::paragraphs`).
     Paragraph,
 }
 
 /// The index of the sentence containing byte `pos`, else the first sentence
 /// starting after it, else the last one.
-pub fn sentence_at(doc: &Document, pos: usize) -> Option<usize> {
-    if doc.sentences().is_empty() {
+pub fn sentence_at(doc: &DocText, pos: usize) -> Option<usize> {
+    let n = doc.sentences.len();
+    if n == 0 {
         return None;
     }
-    let i = doc.sentences().partition_point(|s| s.end <= pos);
-    Some(i.min(doc.sentences().len() - 1))
+    let i = doc.sentences.partition_point(|s| s.end <= pos);
+    Some(i.min(n - 1))
 }
 
 /// The cursor sentence moved by `delta` sentences (clamped).
-pub fn move_sentence(doc: &Document, cursor: Option<usize>, delta: isize) -> Option<usize> {
-    let n = doc.sentences().len();
+pub fn move_sentence(doc: &DocText, cursor: Option<usize>, delta: isize) -> Option<usize> {
+    let n = doc.sentences.len();
     if n == 0 {
         return None;
     }
@@ -50,35 +52,32 @@ fn word_ends(text: &str, range: Range<usize>) -> Vec<usize> {
 }
 
 /// Grows `sel` at its end by one `unit`; unchanged at the end of the text.
-pub fn extend(doc: &Document, sel: &Range<usize>, unit: Unit) -> Range<usize> {
+pub fn extend(doc: &DocText, sel: &Range<usize>, unit: Unit) -> Range<usize> {
     let end = match unit {
-        Unit::Word => word_ends(&doc.text(), sel.end..doc.text().len())
+        Unit::Word => word_ends(&doc.text, sel.end..doc.text.len())
             .first()
             .copied(),
-        Unit::Sentence => doc.sentences().iter().map(|s| s.end).find(|&e| e > sel.end),
-        Unit::Paragraph => doc
-            .paragraphs()
-            .iter()
-            .map(|p| p.end)
-            .find(|&e| e > sel.end),
+        Unit::Sentence => doc.sentences.iter().map(|s| s.end).find(|&e| e > sel.end),
+        Unit::Paragraph => doc.paragraphs.iter().map(|p| p.end).find(|&e| e > sel.end),
     };
     sel.start..end.unwrap_or(sel.end)
 }
 
 /// Shrinks `sel` at its end by one `unit`, never below its first word.
-pub fn shrink(doc: &Document, sel: &Range<usize>, unit: Unit) -> Range<usize> {
+pub fn shrink(doc: &DocText, sel: &Range<usize>, unit: Unit) -> Range<usize> {
+    let words = word_ends(&doc.text, sel.clone());
+    let first_word = words.first().copied();
     let ends: Vec<usize> = match unit {
         // sentence ends are stops too, so `b` undoes `w` past a full stop
         Unit::Word => {
-            let mut e = word_ends(&doc.text(), sel.clone());
-            e.extend(doc.sentences().iter().map(|s| s.end));
+            let mut e = words;
+            e.extend(doc.sentences.iter().map(|s| s.end));
             e.sort_unstable();
             e
         }
-        Unit::Sentence => doc.sentences().iter().map(|s| s.end).collect(),
-        Unit::Paragraph => doc.paragraphs().iter().map(|p| p.end).collect(),
+        Unit::Sentence => doc.sentences.iter().map(|s| s.end).collect(),
+        Unit::Paragraph => doc.paragraphs.iter().map(|p| p.end).collect(),
     };
-    let first_word = word_ends(&doc.text(), sel.clone()).first().copied();
     let end = match ends.into_iter().rfind(|&e| e > sel.start && e < sel.end) {
         Some(e) => e,
         None if unit == Unit::Word => first_word.unwrap_or(sel.end),
@@ -104,8 +103,8 @@ pub fn cell_runs(line: &VisualLine, r: &Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// The selection that starts at the cursor sentence.
-pub fn start(doc: &Document, cursor: usize) -> Option<Range<usize>> {
-    doc.sentences().get(cursor).cloned()
+pub fn start(doc: &DocText, cursor: usize) -> Option<Range<usize>> {
+    doc.sentences.get(cursor).cloned()
 }
 
 #[cfg(test)]
@@ -116,23 +115,23 @@ mod tests {
     const TEXT: &str =
         "قال الوزير إن الخطة جاهزة. وأضاف أن NATO وافقت.\nالفقرة الثانية هنا. وجملة أخيرة.";
 
-    fn d() -> Document {
-        doc("t", TEXT)
+    fn d() -> DocText {
+        DocText::of(&doc("t", TEXT))
     }
 
-    fn s(doc: &Document, r: Range<usize>) -> String {
-        doc.text()[r].to_string()
+    fn s(doc: &DocText, r: Range<usize>) -> String {
+        doc.text[r].to_string()
     }
 
     #[test]
     fn cursor_finds_and_moves_sentences() {
         let d = d();
-        assert!(d.sentences().len() >= 4, "{:?}", d.sentences());
+        assert!(d.sentences.len() >= 4, "{:?}", d.sentences);
         let second = TEXT.find("وأضاف").unwrap();
         assert_eq!(sentence_at(&d, second + 2), Some(1));
         assert_eq!(move_sentence(&d, Some(1), 1), Some(2));
         assert_eq!(move_sentence(&d, Some(0), -1), Some(0));
-        assert_eq!(move_sentence(&d, None, 99), Some(d.sentences().len() - 1));
+        assert_eq!(move_sentence(&d, None, 99), Some(d.sentences.len() - 1));
     }
 
     #[test]

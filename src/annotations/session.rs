@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::sync::Mutex;
 
 use super::anchor::{Anchor, AnchorState, Anchorer};
+use super::doc_text::DocText;
 use super::labels::Labels;
 use super::model::Annotation;
 use super::model::Timestamp;
@@ -42,10 +43,17 @@ pub struct AnnotationState {
     /// The open document's annotations: placed ones by start, orphans last.
     pub placed: Vec<Placed>,
     placed_doc: Option<String>,
-    rows_cache: Mutex<Option<(RowsKey, Vec<NoteRow>)>>,
+    rows_cache: Mutex<RowsCache>,
     /// Anchors of the open document by (annotation id, modified): a change
     /// re-anchors only what changed (an orphan costs a fuzzy search).
     anchors: HashMap<(String, Timestamp), Anchor>,
+}
+
+/// The last Notes rows and where their annotations were found.
+#[derive(Debug, Default)]
+struct RowsCache {
+    rows: Option<(RowsKey, Vec<NoteRow>)>,
+    anchored: notes::Anchored,
 }
 
 /// What the Notes rows depend on.
@@ -73,14 +81,15 @@ impl AnnotationState {
             selection: None,
             placed: Vec::new(),
             placed_doc: None,
-            rows_cache: Mutex::new(None),
+            rows_cache: Mutex::new(RowsCache::default()),
             anchors: HashMap::new(),
         }
     }
 
     /// The Notes rows (see [`notes::rows`]), computed once per change of the
     /// set, scope or filter: anchoring an orphan costs an edit-distance
-    /// search, too much to repeat on every frame.
+    /// search and a text may have to be read from disk, too much to repeat
+    /// on every frame (and each annotation is anchored once).
     pub fn note_rows(&self, docs: &[Document], only: Option<usize>, filter: &str) -> Vec<NoteRow> {
         let key = RowsKey {
             generation: self.store.set.generation(),
@@ -90,28 +99,29 @@ impl AnnotationState {
         };
         // A poisoned cache is only a cache: recompute.
         let mut cache = self.rows_cache.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((k, rows)) = cache.as_ref() {
+        if let Some((k, rows)) = cache.rows.as_ref() {
             if *k == key {
                 return rows.clone();
             }
         }
-        let rows = notes::rows(docs, &self.store.set, only, filter);
-        *cache = Some((key, rows.clone()));
+        let rows = notes::rows(docs, &self.store.set, only, filter, &mut cache.anchored);
+        cache.rows = Some((key, rows.clone()));
         rows
     }
 
     /// Anchors the annotations of `doc` (call after opening a document and
     /// after every change).
-    pub fn refresh(&mut self, doc: Option<&Document>) {
+    pub fn refresh(&mut self, doc: Option<&DocText>) {
         self.placed.clear();
         let new_doc = doc.map(|d| d.id.clone());
-        if new_doc != self.placed_doc {
+        // a text that could not be read again is a notice: anchors made on
+        // it are not kept for the text
+        if new_doc != self.placed_doc || doc.is_some_and(|d| d.unreadable.is_some()) {
             self.anchors.clear();
         }
         self.placed_doc = new_doc;
         let Some(doc) = doc else { return };
-        let text = doc.text();
-        let anchorer = Anchorer::new(&text);
+        let anchorer = Anchorer::new(&doc.text);
         for a in self.store.set.for_doc(&doc.id) {
             let anchor = self
                 .anchors
@@ -138,25 +148,25 @@ impl AnnotationState {
     }
 
     /// A new document was opened: cursor on its first sentence, no selection.
-    pub fn open(&mut self, doc: Option<&Document>) {
-        self.cursor = doc.and_then(|d| (!d.sentences().is_empty()).then_some(0));
+    pub fn open(&mut self, doc: Option<&DocText>) {
+        self.cursor = doc.and_then(|d| (!d.sentences.is_empty()).then_some(0));
         self.selection = None;
         self.refresh(doc);
     }
 
     /// The cursor sentence's range.
-    pub fn cursor_range(&self, doc: &Document) -> Option<Range<usize>> {
-        self.cursor.and_then(|c| doc.sentences().get(c).cloned())
+    pub fn cursor_range(&self, doc: &DocText) -> Option<Range<usize>> {
+        self.cursor.and_then(|c| doc.sentences.get(c).cloned())
     }
 
     /// What a command acts on: the selection, else the cursor sentence.
-    pub fn target(&self, doc: &Document) -> Option<Range<usize>> {
+    pub fn target(&self, doc: &DocText) -> Option<Range<usize>> {
         self.selection.clone().or_else(|| self.cursor_range(doc))
     }
 
     /// The annotation under the cursor (or touching the selection): the
     /// shortest one intersecting it.
-    pub fn under_cursor(&self, doc: &Document) -> Option<&Placed> {
+    pub fn under_cursor(&self, doc: &DocText) -> Option<&Placed> {
         let t = self.target(doc)?;
         self.placed
             .iter()
@@ -170,8 +180,13 @@ impl AnnotationState {
 
     /// Applies label number `n` (1-based) to the target. An annotation with
     /// exactly that range gets the new label; otherwise a new one is made.
-    /// Returns a message for the status line, `None` when nothing happened.
-    pub fn apply_label(&mut self, doc: &Document, n: usize) -> Option<String> {
+    /// Returns a message for the status line, `None` when nothing happened
+    /// (no such label, no target, or a text that could not be read again:
+    /// nothing is anchored to its notice).
+    pub fn apply_label(&mut self, doc: &DocText, n: usize) -> Option<String> {
+        if doc.unreadable.is_some() {
+            return None;
+        }
         let label = self.labels.by_key(n)?.name.clone();
         let range = self.target(doc)?;
         let same = self
@@ -186,7 +201,7 @@ impl AnnotationState {
             None => self
                 .store
                 .set
-                .add(Annotation::new(&doc.id, &doc.text(), range, &label)),
+                .add(Annotation::new(&doc.id, &doc.text, range, &label)),
         }
         self.selection = None;
         self.refresh(Some(doc));
@@ -194,10 +209,11 @@ impl AnnotationState {
     }
 
     /// Adds or edits the annotation on the target with `label`, `tags` and
-    /// `note` (the `a` form). `id` names the annotation being edited.
+    /// `note` (the `a` form). `id` names the annotation being edited. No new
+    /// annotation is made on a text that could not be read again.
     pub fn save_form(
         &mut self,
-        doc: &Document,
+        doc: &DocText,
         id: Option<&str>,
         range: Range<usize>,
         label: &str,
@@ -211,8 +227,8 @@ impl AnnotationState {
             a.refresh_motivation();
         };
         let updated = id.is_some_and(|id| self.store.set.update(id, edit));
-        if !updated {
-            let mut a = Annotation::new(&doc.id, &doc.text(), range, label);
+        if !updated && doc.unreadable.is_none() {
+            let mut a = Annotation::new(&doc.id, &doc.text, range, label);
             edit(&mut a);
             self.store.set.add(a);
         }
@@ -221,7 +237,7 @@ impl AnnotationState {
     }
 
     /// Deletes the annotation under the cursor; returns its label.
-    pub fn delete_under_cursor(&mut self, doc: &Document) -> Option<String> {
+    pub fn delete_under_cursor(&mut self, doc: &DocText) -> Option<String> {
         let id = self.under_cursor(doc)?.id.clone();
         let a = self.store.set.remove(&id)?;
         self.refresh(Some(doc));
@@ -229,7 +245,7 @@ impl AnnotationState {
     }
 
     /// Undo (`redo = false`) or redo the last change.
-    pub fn undo_redo(&mut self, doc: Option<&Document>, redo: bool) -> bool {
+    pub fn undo_redo(&mut self, doc: Option<&DocText>, redo: bool) -> bool {
         let done = if redo {
             self.store.set.redo()
         } else {
@@ -243,7 +259,7 @@ impl AnnotationState {
 
     /// The next (`forward`) or previous placed annotation relative to the
     /// cursor; moves the cursor to its first sentence and returns its range.
-    pub fn jump(&mut self, doc: &Document, forward: bool) -> Option<Range<usize>> {
+    pub fn jump(&mut self, doc: &DocText, forward: bool) -> Option<Range<usize>> {
         let here = self.cursor_range(doc).map_or(0, |r| r.start);
         let placed: Vec<Range<usize>> =
             self.placed.iter().filter_map(|p| p.range.clone()).collect();
@@ -259,7 +275,7 @@ impl AnnotationState {
 
     /// Text to copy: the selection, else the annotation under the cursor,
     /// else the cursor sentence.
-    pub fn copy_text(&self, doc: &Document) -> Option<String> {
+    pub fn copy_text(&self, doc: &DocText) -> Option<String> {
         let r = match &self.selection {
             Some(s) => s.clone(),
             None => match self.under_cursor(doc).and_then(|p| p.range.clone()) {
@@ -267,7 +283,7 @@ impl AnnotationState {
                 None => self.cursor_range(doc)?,
             },
         };
-        doc.text().get(r).map(str::to_string)
+        doc.get(r).map(str::to_string)
     }
 }
 

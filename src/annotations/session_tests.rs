@@ -1,11 +1,12 @@
 use super::*;
+use crate::annotations::doc_text::DocText;
 use crate::annotations::export::tests::doc;
 
 const TEXT: &str =
     "قال الوزير إن الخطة جاهزة. وأضاف أن NATO وافقت.\nالفقرة الثانية هنا. وجملة أخيرة.";
 
-fn setup() -> (Document, AnnotationState) {
-    let d = doc("t", TEXT);
+fn setup() -> (DocText, AnnotationState) {
+    let d = DocText::of(&doc("t", TEXT));
     let mut s = AnnotationState::default();
     s.open(Some(&d));
     (d, s)
@@ -17,7 +18,7 @@ fn label_on_cursor_sentence_then_relabel_and_delete() {
     assert_eq!(s.cursor, Some(0));
     assert_eq!(s.apply_label(&d, 1).as_deref(), Some("marked as claim"));
     assert_eq!(s.placed.len(), 1);
-    assert_eq!(s.placed[0].range, Some(d.sentences()[0].clone()));
+    assert_eq!(s.placed[0].range, Some(d.sentences[0].clone()));
     // the same range again changes the label instead of adding one
     s.apply_label(&d, 2);
     assert_eq!(s.store.set.len(), 1);
@@ -50,14 +51,14 @@ fn jump_between_annotations_and_copy() {
     s.cursor = Some(3);
     s.apply_label(&d, 2);
     s.cursor = Some(0);
-    assert_eq!(s.jump(&d, true), Some(d.sentences()[1].clone()));
+    assert_eq!(s.jump(&d, true), Some(d.sentences[1].clone()));
     assert_eq!(s.cursor, Some(1));
-    assert_eq!(s.jump(&d, true), Some(d.sentences()[3].clone()));
+    assert_eq!(s.jump(&d, true), Some(d.sentences[3].clone()));
     assert_eq!(s.jump(&d, true), None);
-    assert_eq!(s.jump(&d, false), Some(d.sentences()[1].clone()));
+    assert_eq!(s.jump(&d, false), Some(d.sentences[1].clone()));
     assert_eq!(
         s.copy_text(&d).as_deref(),
-        Some(&d.text()[d.sentences()[1].clone()])
+        Some(&d.text[d.sentences[1].clone()])
     );
     s.cursor = Some(2);
     assert_eq!(s.copy_text(&d).as_deref(), Some("الفقرة الثانية هنا."));
@@ -66,7 +67,7 @@ fn jump_between_annotations_and_copy() {
 #[test]
 fn form_adds_then_edits() {
     let (d, mut s) = setup();
-    let r = d.sentences()[0].clone();
+    let r = d.sentences[0].clone();
     s.save_form(&d, None, r.clone(), "claim", vec!["x".into()], "ملاحظة");
     let id = s.placed[0].id.clone();
     assert_eq!(s.store.set.get(&id).unwrap().motivation, "commenting");
@@ -81,7 +82,7 @@ fn form_adds_then_edits() {
 fn orphans_are_listed_last() {
     let (d, mut s) = setup();
     s.apply_label(&d, 1);
-    let mut gone = Annotation::new(&d.id, &d.text(), d.sentences()[1].clone(), "claim");
+    let mut gone = Annotation::new(&d.id, &d.text, d.sentences[1].clone(), "claim");
     gone.target.quote.exact = "ليس في النص".into();
     s.store.set.add(gone);
     s.refresh(Some(&d));
@@ -97,7 +98,7 @@ fn osc52_is_base64() {
 #[test]
 fn note_rows_follow_changes() {
     let (d, mut s) = setup();
-    let docs = vec![d.clone()];
+    let docs = vec![doc("t", TEXT)];
     assert!(s.note_rows(&docs, None, "").is_empty());
     let gen = s.store.set.generation();
     s.apply_label(&d, 1);
@@ -106,4 +107,26 @@ fn note_rows_follow_changes() {
     assert!(s.note_rows(&docs, None, "quote").is_empty());
     s.undo_redo(Some(&d), false);
     assert!(s.note_rows(&docs, None, "").is_empty());
+}
+
+#[test]
+fn nothing_is_anchored_to_the_notice_of_an_unreadable_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.txt");
+    std::fs::write(&p, TEXT).unwrap();
+    let loaded = crate::corpus::load_file(&p).unwrap();
+    std::fs::write(&p, "نص آخر").unwrap();
+    let d = DocText::of(&loaded);
+    assert!(d.unreadable.is_some());
+    let mut s = AnnotationState::default();
+    s.open(Some(&d));
+    assert_eq!(
+        s.cursor,
+        Some(0),
+        "the notice can still be read with the cursor"
+    );
+    assert_eq!(s.apply_label(&d, 1), None);
+    let r = d.sentences[0].clone();
+    s.save_form(&d, None, r, "claim", vec![], "");
+    assert!(s.store.set.is_empty());
 }

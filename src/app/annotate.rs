@@ -20,13 +20,13 @@ impl App {
     /// Carries out a cursor, selection or annotation action.
     pub(super) fn annotate(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
-        let Some(i) = self.reader.doc.filter(|&i| i < self.corpus.docs.len()) else {
+        if self.open_doc().is_none() {
             return match action {
                 Undo | Redo => self.undo_redo(action == Redo),
                 ExportAnnotations => vec![Effect::ExportAnnotations],
                 _ => Vec::new(),
             };
-        };
+        }
         match action {
             AnnotateForm => {
                 self.open_note_form();
@@ -36,10 +36,18 @@ impl App {
             ExportAnnotations => return vec![Effect::ExportAnnotations],
             _ => {}
         }
+        let Some(text) = self.open_text_arc() else {
+            return Vec::new();
+        };
+        let doc = &*text;
+        if let Some(e) = doc.unreadable.as_ref().filter(|_| label_number(action) > 0) {
+            self.status.message = Some(refusal(e));
+            self.mark_dirty();
+            return Vec::new();
+        }
         let visible = self.reader_visible_range();
         let top = self.reader.anchor();
         let undo_key = self.key_hint(Undo);
-        let doc = &self.corpus.docs[i];
         let st = &mut self.annotations;
         let mut effects = Vec::new();
         let mut show: Option<usize> = None;
@@ -134,8 +142,8 @@ impl App {
     }
 
     fn undo_redo(&mut self, redo: bool) -> Vec<Effect> {
-        let doc = self.reader.doc.and_then(|i| self.corpus.docs.get(i));
-        let done = self.annotations.undo_redo(doc, redo);
+        let text = self.open_text_arc();
+        let done = self.annotations.undo_redo(text.as_deref(), redo);
         let what = if redo { "redo" } else { "undo" };
         self.status.message = Some(if done {
             format!("{what}: done")
@@ -176,11 +184,25 @@ impl App {
         }
     }
 
+    /// Anchors the store's annotations in the open document and puts the
+    /// cursor on its first sentence (after the store was replaced).
+    pub fn place_annotations(&mut self) {
+        let text = self.open_text_arc();
+        self.annotations.open(text.as_deref());
+    }
+
+    /// Anchors the open document's annotations again (after the store
+    /// changed, e.g. a save merged what another qari wrote).
+    pub fn refresh_annotations(&mut self) {
+        let text = self.open_text_arc();
+        self.annotations.refresh(text.as_deref());
+    }
+
     /// Highlights for the cursor (when the reader has focus), the annotated
     /// passages in their label colours and the selection.
     pub fn annotation_highlights(&self) -> Vec<Highlight> {
         let mut out = Vec::new();
-        let Some(doc) = self.open_doc() else {
+        let Some(doc) = self.open_text() else {
             return out;
         };
         let st = &self.annotations;
@@ -230,6 +252,15 @@ impl App {
             // Other labels: the theme's `label_other` (adapted to NO_COLOR).
             .unwrap_or(self.theme.label_other)
     }
+}
+
+/// Why a passage of a text that could not be read again is not annotated.
+pub(super) fn refusal(e: &crate::corpus::TextError) -> String {
+    format!(
+        "not annotated: the text of {} {} (the reader shows a notice)",
+        e.path.display(),
+        e.reason
+    )
 }
 
 /// `label · state · note` for the status line.

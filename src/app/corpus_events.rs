@@ -37,7 +37,6 @@ impl App {
     pub fn insert_doc(&mut self, key: DocKey, doc: Document) {
         let at = self.doc_keys.partition_point(|k| *k <= key);
         self.doc_keys.insert(at, key);
-        self.doc_stats.insert(at, super::DocStats::of(&doc));
         self.corpus.docs.insert(at, doc);
         let shift = |i: &mut usize| {
             if *i >= at {

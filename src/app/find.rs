@@ -35,8 +35,8 @@ impl App {
     /// Searches the open document for `query` and goes to the first hit
     /// at or after the top of the reader.
     pub fn find_in_document(&mut self, query: &str) {
-        let Some(doc) = self.open_doc() else { return };
-        let hits = find_in_text(&doc.text(), &Query::parse(query));
+        let Some(doc) = self.open_text() else { return };
+        let hits = find_in_text(&doc.text, &Query::parse(query));
         let id = doc.id.clone();
         let top = self.reader.anchor();
         self.find = FindState {

@@ -136,9 +136,6 @@ pub struct App {
     touched: bool,
     /// Each document's place in the loader's order (parallel to `corpus.docs`).
     doc_keys: Vec<DocKey>,
-    /// Word and character counts per document (parallel to `corpus.docs`),
-    /// counted once rather than on every redraw.
-    doc_stats: Vec<DocStats>,
     areas: Areas,
     dirty: bool,
     /// The Entities tab: the open document's entities, corpus views, user additions.
@@ -153,7 +150,6 @@ impl App {
             .collect();
         let mut app = App {
             doc_keys,
-            doc_stats: corpus.docs.iter().map(DocStats::of).collect(),
             touched: false,
             corpus,
             focus: Pane::List,
@@ -212,11 +208,6 @@ impl App {
     /// The document open in the reader.
     pub fn open_doc(&self) -> Option<&Document> {
         self.reader.doc.and_then(|i| self.corpus.docs.get(i))
-    }
-
-    /// Counts for the document open in the reader.
-    pub fn open_doc_stats(&self) -> Option<DocStats> {
-        self.reader.doc.and_then(|i| self.doc_stats.get(i).copied())
     }
 
     /// Whether something changed since the last [`App::take_dirty`].
@@ -482,9 +473,10 @@ impl App {
             self.reader.reset_position();
             self.sidebar.scroll = 0;
         }
-        if let Some(doc) = self.corpus.docs.get(i) {
-            if self.annotations.placed_doc() != Some(doc.id.as_str()) {
-                self.annotations.open(Some(doc));
+        self.hold_open_text();
+        if let Some(t) = self.open_text_arc() {
+            if self.annotations.placed_doc() != Some(t.id.as_str()) {
+                self.annotations.open(Some(&t));
             }
         }
         self.relayout();

@@ -31,7 +31,12 @@ impl App {
     /// Opens the form for the annotation under the cursor, or for a new one
     /// on the selection or cursor sentence.
     pub(super) fn open_note_form(&mut self) {
-        let Some(doc) = self.open_doc() else { return };
+        let Some(doc) = self.open_text() else { return };
+        if let Some(e) = &doc.unreadable {
+            self.status.message = Some(super::annotate::refusal(e));
+            self.mark_dirty();
+            return;
+        }
         let st = &self.annotations;
         let existing = st
             .under_cursor(doc)
@@ -121,9 +126,15 @@ impl App {
         let Some(Popup::NoteForm(f)) = self.popups.pop() else {
             return Vec::new();
         };
-        let Some(doc) = self.corpus.docs.iter().find(|d| d.id == f.doc_id) else {
+        // the form is modal, so its document is still the open one
+        let Some(doc) = self.open_text_arc().filter(|t| t.id == f.doc_id) else {
+            self.status.message = Some("annotation not saved: its document is not open".into());
             return Vec::new();
         };
+        if let Some(e) = &doc.unreadable {
+            self.status.message = Some(super::annotate::refusal(e));
+            return Vec::new();
+        }
         let [label, tags, note] = &f.fields;
         // a digit picks the label on that key, as in the reader
         let label = match label.trim().parse::<usize>() {
@@ -141,7 +152,7 @@ impl App {
             .map(str::to_string)
             .collect();
         self.annotations.save_form(
-            doc,
+            &doc,
             f.id.as_deref(),
             f.range.clone(),
             &label,

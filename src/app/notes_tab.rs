@@ -160,12 +160,12 @@ impl App {
                     return Vec::new();
                 };
                 self.open(r.doc);
-                let Some(doc) = self.corpus.docs.get(r.doc) else {
+                let Some(doc) = self.open_text_arc() else {
                     return Vec::new();
                 };
                 match r.range {
                     Some(range) => {
-                        self.annotations.cursor = selection::sentence_at(doc, range.start);
+                        self.annotations.cursor = selection::sentence_at(&doc, range.start);
                         self.annotations.selection = None;
                         self.set_focus(Pane::Reader);
                         self.show_offset(range.start);

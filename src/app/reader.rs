@@ -1,13 +1,16 @@
-//! Reader state: the open document, its cached layout and a scroll position
-//! kept as a logical offset, so a resize or a direction flip keeps the same
-//! text at the top of the pane.
+//! Reader state: the open document, its text (read once when it is opened
+//! and held while it is open, so that everything working on it shares one
+//! copy), its cached layout and a scroll position kept as a logical offset,
+//! so a resize or a direction flip keeps the same text at the top of the
+//! pane.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::App;
+use super::{App, DocStats};
+use crate::annotations::DocText;
 use crate::text::{layout_document, Direction, DocLayout, LayoutOptions};
 use crate::ui::areas::Areas;
 
@@ -21,6 +24,9 @@ pub struct LayoutKey {
     pub doc: String,
     /// Width, bidi mode, shaping and direction.
     pub opts: LayoutOptions,
+    /// Whether the text laid out is the notice of a text that could not be
+    /// read again (a cached layout of the text must not stand for it).
+    pub notice: bool,
 }
 
 /// The reader pane's state.
@@ -42,6 +48,10 @@ pub struct ReaderState {
     pub directions: HashMap<String, Direction>,
     /// How many layouts have been computed (not taken from the cache).
     pub layouts_computed: usize,
+    /// The open document's text, read when it was opened.
+    text: Option<Arc<DocText>>,
+    /// Its counts.
+    stats: DocStats,
 }
 
 impl ReaderState {
@@ -107,6 +117,7 @@ impl ReaderState {
     }
 
     fn clear(&mut self) {
+        self.text = None;
         self.layout = None;
         self.key = None;
         self.doc = None;
@@ -115,6 +126,49 @@ impl ReaderState {
 }
 
 impl App {
+    /// The open document's text, read once when it was opened.
+    pub fn open_text(&self) -> Option<&DocText> {
+        let t = self.reader.text.as_deref()?;
+        (self.open_doc()?.id == t.id).then_some(t)
+    }
+
+    /// The open document's text as a shared handle (to use it while the app
+    /// changes).
+    pub(crate) fn open_text_arc(&self) -> Option<Arc<DocText>> {
+        self.open_text()?;
+        self.reader.text.clone()
+    }
+
+    /// Counts for the document open in the reader.
+    pub fn open_doc_stats(&self) -> Option<DocStats> {
+        self.open_text().map(|_| self.reader.stats)
+    }
+
+    /// Reads the open document's text unless it is already held: the only
+    /// place the reader reads a file. A file that changed or vanished since
+    /// it was loaded is shown as a notice, and the status line says why.
+    pub(crate) fn hold_open_text(&mut self) {
+        let Some(doc) = self.reader.doc.and_then(|i| self.corpus.docs.get(i)) else {
+            self.reader.text = None;
+            return;
+        };
+        if self.reader.text.as_ref().is_some_and(|t| t.id == doc.id) {
+            return;
+        }
+        // the previous text is let go before the next one is read
+        self.reader.text = None;
+        let t = DocText::of(doc);
+        if let Some(e) = &t.unreadable {
+            self.status.message = Some(format!(
+                "text not shown: {}: {} (restart qari to load it again)",
+                e.path.display(),
+                e.reason
+            ));
+        }
+        self.reader.stats = DocStats::of(&t);
+        self.reader.text = Some(Arc::new(t));
+    }
+
     /// Where the reader draws text (the area it would have if shown, in a
     /// narrow terminal where another pane is).
     pub fn reader_text_area(&self) -> Rect {
@@ -128,7 +182,8 @@ impl App {
     /// Lays out the open document for the current width and options, unless
     /// that layout is already in place or cached.
     pub(crate) fn relayout(&mut self) {
-        let Some(doc) = self.open_doc() else {
+        self.hold_open_text();
+        let (Some(doc), Some(text)) = (self.open_doc(), self.open_text()) else {
             self.reader.clear();
             return;
         };
@@ -140,6 +195,7 @@ impl App {
         let key = LayoutKey {
             doc: doc.id.clone(),
             opts,
+            notice: text.unreadable.is_some(),
         };
         if self.reader.key.as_ref() == Some(&key) {
             return;
@@ -147,7 +203,7 @@ impl App {
         let layout = match self.reader.cache.get(&key) {
             Some(l) => Arc::clone(l),
             None => {
-                let l = Arc::new(layout_document(&doc.text(), &doc.paragraphs(), &opts));
+                let l = Arc::new(layout_document(&text.text, &text.paragraphs, &opts));
                 self.reader.layouts_computed += 1;
                 if self.reader.cache.len() >= CACHE_LIMIT {
                     self.reader.cache.clear();

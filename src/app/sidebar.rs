@@ -62,11 +62,11 @@ pub struct DocStats {
 }
 
 impl DocStats {
-    /// Counts `doc`.
-    pub fn of(doc: &crate::corpus::Document) -> Self {
+    /// Counts `doc` (the open document's text: counted when it is opened).
+    pub fn of(doc: &crate::annotations::DocText) -> Self {
         Self {
-            words: doc.text().split_whitespace().count(),
-            chars: doc.text().chars().count(),
+            words: doc.text.split_whitespace().count(),
+            chars: doc.text.chars().count(),
         }
     }
 }
@@ -123,12 +123,17 @@ impl App {
             if let Some(p) = &doc.path {
                 rows.push(InfoRow::Field("Path", p.display().to_string()));
             }
-            let stats = self.open_doc_stats().unwrap_or_default();
-            rows.push(InfoRow::Field("Words", self.count(stats.words)));
-            rows.push(InfoRow::Field("Chars", self.count(stats.chars)));
-            rows.push(InfoRow::Field("Bytes", self.count(doc.text().len())));
-            rows.push(InfoRow::Field("Paras", self.count(doc.paragraphs().len())));
-            rows.push(InfoRow::Field("Sents", self.count(doc.sentences().len())));
+            if let Some(t) = self.open_text() {
+                if let Some(e) = &t.unreadable {
+                    rows.push(InfoRow::Warning(format!("text not shown: {}", e.reason)));
+                }
+                let stats = self.open_doc_stats().unwrap_or_default();
+                rows.push(InfoRow::Field("Words", self.count(stats.words)));
+                rows.push(InfoRow::Field("Chars", self.count(stats.chars)));
+                rows.push(InfoRow::Field("Bytes", self.count(t.text.len())));
+                rows.push(InfoRow::Field("Paras", self.count(t.paragraphs.len())));
+                rows.push(InfoRow::Field("Sents", self.count(t.sentences.len())));
+            }
             rows.push(InfoRow::Field(
                 "Lines",
                 self.count(self.reader.line_count()),

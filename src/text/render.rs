@@ -82,7 +82,12 @@ pub fn run_render(file: &Path, opts: &LayoutOptions) -> Result<()> {
     let doc = crate::corpus::load_file(file).map_err(|s| anyhow::anyhow!("cannot read {s}"))?;
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
-    write_rendered(&doc.text(), &doc.paragraphs(), opts, &mut lock)?;
+    // one read of the text (a notice would not be the file's lines)
+    let text = doc
+        .load_text()
+        .map_err(|e| anyhow::anyhow!("cannot read {e}"))?;
+    let paragraphs = crate::corpus::paragraph_ranges(&text);
+    write_rendered(&text, &paragraphs, opts, &mut lock)?;
     lock.flush()?;
     Ok(())
 }
