@@ -103,6 +103,10 @@ fn hits_in_files_changed_or_deleted_after_indexing_show_a_notice_and_open_safely
     assert!(corpus.docs.iter().all(|d| d.body.is_on_disk()));
     let mut a = App::new(corpus, LayoutOptions::default());
     a.resize(W, H);
+    // the reader holds the text it shows, read when it was opened (so its
+    // hits stay valid): show b.txt, which stays as it was loaded
+    a.open(1);
+    assert_eq!(a.open_doc().map(|d| d.id.as_str()), Some("b.txt"));
     let mut fx = common::search_runner(&mut a);
     // after indexing: a.txt is rewritten shorter (the indexed offsets fall
     // past its end or inside characters), c.txt is deleted
