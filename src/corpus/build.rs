@@ -2,6 +2,7 @@
 //! reading the metadata. Also JSONL records.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -65,21 +66,36 @@ pub(super) fn finish(
     given: Given,
     on_disk: bool,
 ) -> Result<Document, String> {
-    let paragraphs = split::paragraph_ranges(text);
-    if paragraphs.is_empty() {
+    // Only the head of the text is split: the date is looked for in the
+    // first DATE_PARAGRAPHS paragraphs, the title comes from the first
+    // paragraph that is not the date line, and the lead is the first
+    // sentence (every paragraph has at least one: it is trimmed and not
+    // empty). The results are those of splitting the whole text.
+    let mut rest = split::paragraphs(text);
+    let head: Vec<Range<usize>> = rest.by_ref().take(date::DATE_PARAGRAPHS).collect();
+    let Some(first) = head.first().cloned() else {
         return Err("no text".into());
-    }
-    let sentences = split::sentence_ranges(text, &paragraphs);
+    };
+    let mut first_sentences = Vec::new();
+    split::sentences_of(text, &first, &mut first_sentences);
     let (date, date_range) = match given.date.as_deref().map(one_line) {
         Some(d) if !d.is_empty() => (Some(given_date(&d)), None),
-        _ => match date::find_date(text, &paragraphs) {
+        _ => match date::find_date(text, &head) {
             Some((d, r)) => (Some(d), Some(r)),
             None => (None, None),
         },
     };
     let title = match given.title.as_deref().map(one_line) {
         Some(t) if !t.is_empty() => t,
-        _ => meta::title(text, &paragraphs, &sentences, date_range),
+        _ => match meta::title_paragraph(head.iter().cloned().chain(rest), date_range.as_ref()) {
+            Some(p) if p == first => meta::title_of_paragraph(text, &p, &first_sentences),
+            Some(p) => {
+                let mut sentences = Vec::new();
+                split::sentences_of(text, &p, &mut sentences);
+                meta::title_of_paragraph(text, &p, &sentences)
+            }
+            None => String::new(),
+        },
     };
     let source = match given.source.as_deref().map(one_line) {
         Some(s) if !s.is_empty() => Some(s),
@@ -89,7 +105,7 @@ pub(super) fn finish(
         Some(p) if on_disk => Body::on_disk(p.clone(), text),
         _ => Body::kept(Arc::from(text)),
     };
-    let lead = sentences.first().map(|r| Box::from(&text[r.clone()]));
+    let lead = first_sentences.first().map(|r| Box::from(&text[r.clone()]));
     Ok(Document {
         id,
         path,
@@ -103,12 +119,12 @@ pub(super) fn finish(
 }
 
 /// A metadata field made safe and single-line.
-fn one_line(s: &str) -> String {
+pub(super) fn one_line(s: &str) -> String {
     let t = nfc(sanitize::sanitize(s.to_string()).text);
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn given_date(text: &str) -> DocDate {
+pub(super) fn given_date(text: &str) -> DocDate {
     date::parse_date(text).unwrap_or_else(|| DocDate {
         text: text.to_string(),
         iso: None,

@@ -13,7 +13,7 @@ use super::walk::EMBEDDED_SEEDS;
 use super::{decode, load, sanitize, Document};
 
 /// The seed articles as text.
-fn seeds() -> Vec<&'static str> {
+pub(super) fn seeds() -> Vec<&'static str> {
     EMBEDDED_SEEDS
         .iter()
         .map(|(_, b)| std::str::from_utf8(b).expect("seeds are UTF-8"))
@@ -47,7 +47,7 @@ fn utf16le_bom(text: &str) -> Vec<u8> {
 /// Every seed in the forms a corpus meets: UTF-8 with and without BOM, CRLF,
 /// windows-1256, UTF-16, decomposed (NFD), with tabs, escape sequences,
 /// bidi controls, C1 controls and damaged bytes.
-fn fixtures() -> Vec<(String, Vec<u8>)> {
+pub(super) fn fixtures() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for (i, seed) in seeds().into_iter().enumerate() {
         let mut add = |kind: &str, bytes: Vec<u8>| out.push((format!("{i}-{kind}.txt"), bytes));
@@ -127,7 +127,7 @@ fn a_folder_of_fixtures_loads_as_the_general_path_says() {
     assert!(docs.next().is_none() && skipped.next().is_none());
 }
 
-fn seed_piece() -> impl Strategy<Value = String> {
+pub(super) fn seed_piece() -> impl Strategy<Value = String> {
     (0..EMBEDDED_SEEDS.len(), 0usize..4000, 0usize..300).prop_map(|(i, at, len)| {
         let s = seeds()[i];
         let start = (0..=at.min(s.len()))
@@ -142,7 +142,7 @@ fn seed_piece() -> impl Strategy<Value = String> {
     })
 }
 
-fn special() -> impl Strategy<Value = String> {
+pub(super) fn special() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
         "\r\n",
         "\r",

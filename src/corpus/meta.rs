@@ -45,29 +45,39 @@ pub fn title(
     sentences: &[Range<usize>],
     skip: Option<Range<usize>>,
 ) -> String {
-    let first = paragraphs.iter().find(|p| {
-        skip.as_ref()
-            .is_none_or(|d| !(p.start <= d.start && d.end <= p.end && p.len() < d.len() + 40))
-    });
-    let Some(p) = first else {
+    let Some(p) = title_paragraph(paragraphs.iter().cloned(), skip.as_ref()) else {
         return String::new();
     };
-    let para = text[p.clone()].trim_start_matches('#').trim_start();
-    let one_sentence = sentences
+    let own: Vec<Range<usize>> = sentences
         .iter()
         .filter(|s| s.start >= p.start && s.end <= p.end)
-        .count()
-        <= 1;
+        .cloned()
+        .collect();
+    title_of_paragraph(text, &p, &own)
+}
+
+/// The paragraph the title comes from: the first one that is not the line
+/// holding the date `skip`.
+pub fn title_paragraph(
+    paragraphs: impl IntoIterator<Item = Range<usize>>,
+    skip: Option<&Range<usize>>,
+) -> Option<Range<usize>> {
+    paragraphs.into_iter().find(|p| {
+        skip.is_none_or(|d| !(p.start <= d.start && d.end <= p.end && p.len() < d.len() + 40))
+    })
+}
+
+/// The title read from paragraph `p` of `text`, given the sentences of `p`.
+pub fn title_of_paragraph(text: &str, p: &Range<usize>, sentences: &[Range<usize>]) -> String {
+    let para = text[p.clone()].trim_start_matches('#').trim_start();
+    let one_sentence = sentences.len() <= 1;
     let single_period = para.ends_with('.') && !para.ends_with("..");
     if one_sentence && !single_period && para.chars().count() <= HEADING_MAX_CHARS {
         return para.trim_end_matches(':').trim_end().to_string();
     }
-    let sentence = sentences
-        .iter()
-        .find(|s| s.start >= p.start && s.end <= p.end)
-        .map_or(para, |s| {
-            text[s.clone()].trim_start_matches('#').trim_start()
-        });
+    let sentence = sentences.first().map_or(para, |s| {
+        text[s.clone()].trim_start_matches('#').trim_start()
+    });
     let sentence = match outlet_tag(sentence) {
         Some((_, skip)) => &sentence[skip..],
         None => sentence,

@@ -18,6 +18,8 @@ pub mod walk;
 
 #[cfg(test)]
 mod equivalence_tests;
+#[cfg(test)]
+mod head_tests;
 
 pub use body::{Body, TextError};
 pub use load::{

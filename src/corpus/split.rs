@@ -10,35 +10,50 @@
 use std::ops::Range;
 
 /// Byte ranges of the paragraphs of `text`: its non-empty lines, with
-/// surrounding white space trimmed. Line ends are found with SIMD `memchr`
-/// (`split('\n')` uses a scalar search).
+/// surrounding white space trimmed.
 pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    paragraphs(text).collect()
+}
+
+/// The paragraphs of `text` (as [`paragraph_ranges`]) one by one, found as
+/// they are asked for: the loader reads only the first few. Line ends are
+/// found with SIMD `memchr` (`split('\n')` uses a scalar search).
+pub fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    for end in ends {
-        if let Some(line) = text.get(start..end) {
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    std::iter::from_fn(move || {
+        for end in ends.by_ref() {
+            let line_start = start;
+            start = end + 1;
+            let Some(line) = text.get(line_start..end) else {
+                continue;
+            };
             let trimmed = line.trim_end();
             let t = trimmed.trim_start();
             if !t.is_empty() {
                 let lead = trimmed.len() - t.len();
-                out.push(start + lead..start + trimmed.len());
+                return Some(line_start + lead..line_start + trimmed.len());
             }
         }
-        start = end + 1;
-    }
-    out
+        None
+    })
 }
 
 /// Byte ranges of the sentences of every paragraph, in order.
 pub fn sentence_ranges(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(paragraphs.len() * 4);
     for p in paragraphs {
-        if let Some(para) = text.get(p.clone()) {
-            split_paragraph(para, p.start, &mut out);
-        }
+        sentences_of(text, p, &mut out);
     }
     out
+}
+
+/// Appends the sentences of one paragraph `p` of `text` to `out` (what
+/// [`sentence_ranges`] gives for it).
+pub fn sentences_of(text: &str, p: &Range<usize>, out: &mut Vec<Range<usize>>) {
+    if let Some(para) = text.get(p.clone()) {
+        split_paragraph(para, p.start, out);
+    }
 }
 
 fn terminator_len(bytes: &[u8], i: usize) -> usize {
