@@ -94,17 +94,41 @@ fn doc_parts(d: &Document) -> [usize; 4] {
     [text, lead, strings, notes]
 }
 
+/// User + system CPU seconds of this process so far (/proc/self/stat).
+fn cpu_s() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // fields after the command name (which may hold spaces) end with ')'
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 here
+    (f.get(11).unwrap_or(&0.0) + f.get(12).unwrap_or(&0.0)) / 100.0
+}
+
+fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn report(stage: &str, text: usize, t0: Instant) {
     let rss = status_kib("VmRSS:") / 1024.0;
     let hwm = status_kib("VmHWM:") / 1024.0;
     let live = LIVE.load(Ordering::Relaxed).max(0) as usize;
     println!(
-        "{stage:<22} {:>6.1}s  RSS {rss:>6.0} MiB ({:.2}× text)  peak {hwm:>6.0} MiB ({:.2}×)  live heap {:>6.0} MiB in {} blocks",
+        "{stage:<22} {:>6.1}s wall {:>6.1}s CPU  RSS {rss:>6.0} MiB ({:.2}× text)  peak {hwm:>6.0} MiB ({:.2}×)  live heap {:>6.0} MiB in {} blocks  (load {})",
         t0.elapsed().as_secs_f64(),
+        cpu_s(),
         rss / mib(text),
         hwm / mib(text),
         mib(live),
-        BLOCKS.load(Ordering::Relaxed)
+        BLOCKS.load(Ordering::Relaxed),
+        loadavg()
     );
 }
 
@@ -129,9 +153,13 @@ fn breakdown(app: &App) {
         std::mem::size_of::<Document>()
     );
     let keys = std::mem::size_of_val(app.doc_keys());
+    let open = app.open_text().map_or(0, |t| {
+        t.text.len() + 16 * (t.paragraphs.capacity() + t.sentences.capacity())
+    });
     println!(
-        "  app tables: doc keys {:.1} MiB (+ doc stats of the same count)",
-        mib(keys)
+        "  app tables: doc keys {:.1} MiB; the open document's text and ranges {:.2} MiB",
+        mib(keys),
+        mib(open)
     );
     if let Some(ix) = app.entities.index.ready() {
         let range = std::mem::size_of::<qari::entities::DocCount>();

@@ -257,8 +257,7 @@ impl App {
 /// Why a passage of a text that could not be read again is not annotated.
 pub(super) fn refusal(e: &crate::corpus::TextError) -> String {
     format!(
-        "not annotated: the text of {} {} (the reader shows a notice)",
-        e.path.display(),
+        "not annotated: the file {} (the reader shows a notice)",
         e.reason
     )
 }

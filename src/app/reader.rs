@@ -159,10 +159,12 @@ impl App {
         self.reader.text = None;
         let t = DocText::of(doc);
         if let Some(e) = &t.unreadable {
+            // the reason first: a narrow status bar cuts the end
+            let name = e.path.file_name().unwrap_or(e.path.as_os_str());
             self.status.message = Some(format!(
-                "text not shown: {}: {} (restart qari to load it again)",
-                e.path.display(),
-                e.reason
+                "text not shown: {} — {}",
+                e.reason,
+                name.to_string_lossy()
             ));
         }
         self.reader.stats = DocStats::of(&t);
