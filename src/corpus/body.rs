@@ -98,6 +98,29 @@ impl Body {
     }
 }
 
+impl Body {
+    /// The text as [`Body::text`] gives it (the same `Arc` while someone
+    /// holds it), except that a text read here is not remembered: for
+    /// scans that read every document once (the indexes). The cache's weak
+    /// reference would keep each text's allocation (an `Arc<str>` holds its
+    /// bytes inline) until the document is read again or dropped, so a scan
+    /// through `text` leaves the whole corpus allocated.
+    pub fn text_once(&self) -> Result<Arc<str>, TextError> {
+        let d = match &self.0 {
+            Inner::Kept(t) => return Ok(Arc::clone(t)),
+            Inner::Disk(d) => d,
+        };
+        let held = {
+            let cache = d.cache.lock().unwrap_or_else(|e| e.into_inner());
+            cache.as_ref().and_then(Weak::upgrade)
+        };
+        match held {
+            Some(t) => Ok(t),
+            None => read_again(&d.path, d.len, d.hash),
+        }
+    }
+}
+
 impl Default for Body {
     fn default() -> Self {
         Body::kept("")
@@ -212,6 +235,26 @@ mod tests {
         let e = b.text().unwrap_err();
         assert_eq!(e.path, p);
         assert!(e.reason.starts_with("cannot be read again"), "{e}");
+    }
+
+    #[test]
+    fn a_text_read_once_is_not_remembered_and_nothing_keeps_its_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "a.txt", "نص\n".as_bytes());
+        let b = Body::on_disk(p.clone(), "نص\n");
+        let once = b.text_once().unwrap();
+        assert_eq!(&*once, "نص\n");
+        // No weak reference: dropping the last `Arc` frees the text.
+        assert_eq!(Arc::weak_count(&once), 0);
+        let shared = b.text().unwrap();
+        assert!(!Arc::ptr_eq(&once, &shared), "read again, not remembered");
+        assert_eq!(Arc::weak_count(&shared), 1);
+        // A held text is handed out without reading.
+        std::fs::remove_file(&p).unwrap();
+        assert!(Arc::ptr_eq(&shared, &b.text_once().unwrap()));
+        drop(shared);
+        assert!(b.text_once().is_err());
+        assert_eq!(&*Body::kept("x").text_once().unwrap(), "x");
     }
 
     #[test]
