@@ -25,6 +25,11 @@ fn corpus_dir() -> tempfile::TempDir {
 fn on_tab(dir: &std::path::Path) -> App {
     let mut a = App::new(qari::corpus::load(&[dir.into()]), LayoutOptions::default());
     a.resize(120, 40);
+    on_tab_of(a)
+}
+
+/// `a` with the Entities tab shown; the open document names Putin.
+fn on_tab_of(mut a: App) -> App {
     keys(&mut a, "<Tab> <Tab> l l");
     assert!(a.entities.chosen().unwrap().name.contains("بوتين"));
     a
@@ -114,4 +119,18 @@ fn files_gone_before_the_index_is_built_are_reported() {
     keys(&mut a, "<Esc> E");
     assert_eq!(a.entities.mode, EntitiesMode::Corpus);
     assert_eq!(warnings(&a), w);
+}
+
+#[test]
+fn the_open_documents_entities_come_from_the_text_the_reader_holds() {
+    let dir = corpus_dir();
+    let mut a = App::new(
+        qari::corpus::load(&[dir.path().into()]),
+        LayoutOptions::default(),
+    );
+    a.resize(120, 40);
+    let open = a.open_doc().unwrap().id.clone();
+    std::fs::remove_file(dir.path().join(&open)).unwrap();
+    let a = on_tab_of(a);
+    assert_eq!(a.open_doc().unwrap().id, open);
 }

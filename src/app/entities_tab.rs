@@ -240,10 +240,15 @@ impl App {
         if self.entities.doc_id.as_deref() == Some(doc.id.as_str()) {
             return;
         }
-        // While anyone (the reader) holds the open text, this is that same
-        // text, not read again (`Body` keeps a weak reference); a text that
-        // cannot be read again (the reader shows why) has no entities.
-        let (id, text) = (doc.id.clone(), doc.load_text().unwrap_or_default());
+        // The reader's text (read when the document opened), not a second
+        // read; a text that cannot be read again (the reader shows why) has
+        // no entities.
+        let text = match self.open_text() {
+            Some(t) if t.unreadable.is_none() => Arc::clone(&t.text),
+            Some(_) => Arc::from(""),
+            None => doc.load_text().unwrap_or_default(),
+        };
+        let id = doc.id.clone();
         let ex = self.entities.extractor();
         let mentions = ex.extract(&text);
         let mut summary: Vec<EntitySummary> = ex

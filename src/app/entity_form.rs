@@ -18,8 +18,8 @@ pub struct EntityForm {
 
 impl App {
     pub(super) fn open_entity_form(&mut self) {
-        let name = match (self.open_doc(), self.annotations.selection.clone()) {
-            (Some(doc), Some(r)) => one_line(doc.text().get(r).unwrap_or_default()),
+        let name = match (self.open_text(), self.annotations.selection.clone()) {
+            (Some(t), Some(r)) if t.unreadable.is_none() => one_line(t.get(r).unwrap_or_default()),
             _ => String::new(),
         };
         self.popups.push(Popup::EntityForm(EntityForm {
