@@ -145,30 +145,29 @@ fn find_in(s: &str) -> Option<(String, Range<usize>)> {
             }
         }
     };
-    // `find` runs on the fast engines; captures only on the matched span.
-    let first = |re: &Regex| {
-        let m = re.find(s)?;
-        Some((re.captures(m.as_str())?, m.start()))
-    };
-    if let Some((c, at)) = (!s.is_ascii()).then(|| first(&p.arabic)).flatten() {
+    // `captures` finds the match with the fast engines and resolves the
+    // groups on the matched span only (calling `find` first, then
+    // `captures` on its span, ran the fast engines twice).
+    let first = |re: &Regex| re.captures(s);
+    if let Some(c) = (!s.is_ascii()).then(|| first(&p.arabic)).flatten() {
         let month = AR_MONTHS.iter().find(|(n, _)| *n == &c[2]).map(|(_, m)| *m);
         let d = (|| iso(number(&c[3])?, month?, number(&c[1])?))();
-        consider(d, c.get(0).map_or(0..0, |m| at + m.start()..at + m.end()));
+        consider(d, c.get(0).map_or(0..0, |m| m.range()));
     }
     // An English match is only read when its month starts with an English
     // month abbreviation (`en_month`): without one in `s` (a `GMT` alone, as
     // after most Arabic dates), the regex is not run.
     let ascii_letters = has_en_month(s);
     let separators = s.bytes().any(|b| matches!(b, b'/' | b'-' | b'.'));
-    if let Some((c, at)) = ascii_letters.then(|| first(&p.english)).flatten() {
+    if let Some(c) = ascii_letters.then(|| first(&p.english)).flatten() {
         let d = if c.get(1).is_some() {
             (|| iso(number(&c[3])?, en_month(&c[2])?, number(&c[1])?))()
         } else {
             (|| iso(number(&c[6])?, en_month(&c[4])?, number(&c[5])?))()
         };
-        consider(d, c.get(0).map_or(0..0, |m| at + m.start()..at + m.end()));
+        consider(d, c.get(0).map_or(0..0, |m| m.range()));
     }
-    if let Some((c, at)) = separators.then(|| first(&p.numeric)).flatten() {
+    if let Some(c) = separators.then(|| first(&p.numeric)).flatten() {
         let d = if c.get(1).is_some() {
             (|| iso(number(&c[1])?, number(&c[2])?, number(&c[3])?))()
         } else {
@@ -177,7 +176,7 @@ fn find_in(s: &str) -> Option<(String, Range<usize>)> {
                 iso(y, b, a).or_else(|| iso(y, a, b))
             })()
         };
-        consider(d, c.get(0).map_or(0..0, |m| at + m.start()..at + m.end()));
+        consider(d, c.get(0).map_or(0..0, |m| m.range()));
     }
     best
 }

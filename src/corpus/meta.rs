@@ -111,16 +111,20 @@ pub fn source(text: &str) -> Option<String> {
     for at in finder.find_iter(text.as_bytes()) {
         let before = text[..at].chars().next_back();
         // `وقال المصدر: …` in running text is a person, not the outlet.
-        let line_start = text[..at]
-            .rsplit('\n')
-            .next()
-            .is_some_and(|l| l.trim().is_empty());
-        if !line_start && before.is_none_or(char::is_whitespace) {
+        let line_start = || {
+            let from = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+            text[from..at].trim().is_empty()
+        };
+        if before.is_none_or(char::is_whitespace) && !line_start() {
             continue;
         }
         if let Some(v) = source_value(&text[at + MARK.len()..]) {
             return Some(v);
         }
+    }
+    // Only a text holding `source:` (in any case) can have such a line.
+    if !has_source_colon(text) {
+        return first_line_tag(text);
     }
     for line in lines(text) {
         let l = line.trim_start();
@@ -132,8 +136,20 @@ pub fn source(text: &str) -> Option<String> {
             }
         }
     }
+    first_line_tag(text)
+}
+
+/// The outlet tag at the start of the first line that is not blank.
+fn first_line_tag(text: &str) -> Option<String> {
     let first = text.lines().find(|l| !l.trim().is_empty())?;
     outlet_tag(first.trim_start()).map(|(name, _)| name.to_string())
+}
+
+/// Whether `text` holds `source:` in any ASCII case (found through its
+/// colons, with SIMD `memchr`).
+fn has_source_colon(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b':', b).any(|i| i >= 6 && b[i - 6..i].eq_ignore_ascii_case(b"source"))
 }
 
 /// `str::lines` with SIMD `memchr` (the std search is scalar; this runs
@@ -170,6 +186,7 @@ fn clean_value(rest: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::corpus::split::{paragraph_ranges, sentence_ranges};
+    use proptest::strategy::Strategy;
 
     const SEEDS: [&str; 5] = [
         include_str!("../../seeds/000_29a832587050bdde.txt"),
@@ -221,7 +238,75 @@ mod tests {
         );
     }
 
+    /// The first version, kept as the reference: the line start found by
+    /// `rsplit`, every line checked for `source:`.
+    fn source_reference(text: &str) -> Option<String> {
+        for (at, _) in text.match_indices("المصدر") {
+            let before = text[..at].chars().next_back();
+            let line_start = text[..at]
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| l.trim().is_empty());
+            if !line_start && before.is_none_or(char::is_whitespace) {
+                continue;
+            }
+            if let Some(v) = source_value(&text[at + "المصدر".len()..]) {
+                return Some(v);
+            }
+        }
+        for line in text.lines() {
+            let l = line.trim_start();
+            if l.get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("source:"))
+            {
+                if let Some(v) = clean_value(&l[7..]) {
+                    return Some(v);
+                }
+            }
+        }
+        let first = text.lines().find(|l| !l.trim().is_empty())?;
+        outlet_tag(first.trim_start()).map(|(name, _)| name.to_string())
+    }
+
+    fn source_piece() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::sample::select(vec![
+            "المصدر",
+            ":",
+            " : ",
+            "|",
+            "source:",
+            "Source",
+            "SOURCE:",
+            "sourc",
+            "e:",
+            "\n",
+            "\r\n",
+            " ",
+            "\u{a0}",
+            "\t",
+            "و",
+            "x",
+            "الوقت- ",
+            "euronews",
+            ".",
+            "،",
+            "\n المصدر: الجزيرة",
+            " المصدر | وكالات",
+            "وقال المصدر: لا",
+            "المصدر/x\n",
+        ])
+        .prop_map(str::to_string)
+    }
+
     proptest::proptest! {
+        #[test]
+        fn source_agrees_with_the_reference(
+            parts in proptest::collection::vec(source_piece(), 0..14)
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(source(&text), source_reference(&text), "{:?}", text);
+        }
+
         #[test]
         fn lines_are_str_lines(text in "[a\\n\\r ب]{0,20}") {
             let want: Vec<_> = text.lines().collect();
