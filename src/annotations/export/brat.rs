@@ -25,7 +25,7 @@ pub fn files(c: &Collected) -> Vec<(String, String)> {
             n += 1;
             name = format!("{}-{n}", base_name(&d.doc.id));
         }
-        let text = &d.doc.text();
+        let text = &d.text;
         let cps = CodePoints::new(text);
         let mut ann = String::new();
         let mut t = 0;

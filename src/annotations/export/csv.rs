@@ -30,7 +30,7 @@ pub fn render(c: &Collected) -> String {
                     e.ann.label.clone(),
                     e.ann.tags.join("; "),
                     e.ann.note.clone(),
-                    e.quote(&d.doc.text()).to_string(),
+                    e.quote(&d.text).to_string(),
                     e.anchor.state.name().to_string(),
                     e.ann.id.clone(),
                 ],

@@ -23,7 +23,7 @@ pub fn render(c: &Collected) -> String {
             item(
                 &mut out,
                 e.ann,
-                e.quote(&d.doc.text()),
+                e.quote(&d.text),
                 e.anchor.state.name(),
                 &pos,
             );

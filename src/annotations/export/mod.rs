@@ -7,8 +7,10 @@ pub mod csv;
 pub mod md;
 pub mod w3c;
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 
@@ -69,6 +71,9 @@ impl Entry<'_> {
 pub struct DocEntries<'a> {
     /// The document.
     pub doc: &'a Document,
+    /// Its text as read once for the export: the entries' ranges are in it
+    /// (reading the file again could give another text, or a notice).
+    pub text: Arc<str>,
     /// Its annotations.
     pub entries: Vec<Entry<'a>>,
 }
@@ -104,15 +109,23 @@ impl Collected<'_> {
     }
 }
 
-/// Anchors the annotations of `set` in `docs`.
+/// Anchors the annotations of `set` in `docs`, reading the text of each
+/// annotated document once (and no other).
 pub fn collect<'a>(docs: &'a [Document], set: &'a AnnotationSet) -> Collected<'a> {
     let mut out = Collected::default();
+    let mut by_doc: HashMap<&str, Vec<&Annotation>> = HashMap::new();
+    for a in set.items() {
+        by_doc.entry(a.doc()).or_default().push(a);
+    }
     for doc in docs {
+        let Some(anns) = by_doc.get(doc.id.as_str()) else {
+            continue;
+        };
         let text = doc.text();
         let anchorer = Anchorer::new(&text);
-        let mut entries: Vec<Entry> = set
-            .for_doc(&doc.id)
-            .map(|ann| {
+        let mut entries: Vec<Entry> = anns
+            .iter()
+            .map(|&ann| {
                 let anchor = anchorer.anchor(&ann.target);
                 let cp = anchor
                     .range
@@ -128,12 +141,13 @@ pub fn collect<'a>(docs: &'a [Document], set: &'a AnnotationSet) -> Collected<'a
             let start = e.cp.as_ref().map_or(usize::MAX, |r| r.start);
             (start, e.ann.created)
         });
-        out.docs.push(DocEntries { doc, entries });
+        out.docs.push(DocEntries { doc, text, entries });
     }
+    let ids: HashSet<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     out.missing = set
         .items()
         .iter()
-        .filter(|a| !docs.iter().any(|d| d.id == a.doc()))
+        .filter(|a| !ids.contains(a.doc()))
         .collect();
     out
 }

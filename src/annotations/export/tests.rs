@@ -278,3 +278,26 @@ fn run_export_reads_the_corpus_store() {
     assert!(md.contains("> الخميس\n\n**date**"), "{md}");
     assert!(run_export(&paths, Format::Brat, None, data.path()).is_err());
 }
+
+#[test]
+fn every_format_quotes_the_text_the_annotations_were_anchored_in() {
+    let corpus = tempfile::tempdir().unwrap();
+    let p = corpus.path().join("a.txt");
+    std::fs::write(&p, TEXT_A).unwrap();
+    let loaded = crate::corpus::load(&[corpus.path().to_path_buf()]);
+    let d = &loaded.docs[0];
+    assert!(d.body.is_on_disk());
+    let mut set = AnnotationSet::default();
+    set.add(Annotation::new(&d.id, &d.text(), span(d, "الخميس"), "date"));
+    let c = collect(&loaded.docs, &set);
+    // the file goes away after anchoring: the export still quotes its text
+    std::fs::remove_file(&p).unwrap();
+    for f in [Format::W3c, Format::Csv, Format::Md] {
+        let out = render(f, &c).unwrap();
+        assert!(out.contains("الخميس") && !out.contains('⚠'), "{f:?}: {out}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write_to_dir(Format::Brat, &c, dir.path()).unwrap();
+    let ann = std::fs::read_to_string(dir.path().join("a.ann")).unwrap();
+    assert!(ann.contains("الخميس"), "{ann}");
+}

@@ -18,7 +18,7 @@ pub fn render(c: &Collected) -> Result<String> {
     let mut items = Vec::new();
     for d in &c.docs {
         for e in &d.entries {
-            items.push(annotation(e, &d.doc.text()));
+            items.push(annotation(e, &d.text));
         }
     }
     for a in &c.missing {
