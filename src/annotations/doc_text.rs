@@ -29,10 +29,7 @@ impl DocText {
     pub fn of(doc: &Document) -> Self {
         match doc.load_text() {
             Ok(text) => Self::new(&doc.id, text, None),
-            Err(e) => {
-                let notice = sanitize::sanitize(format!("⚠ {e}")).text.replace('\n', " ");
-                Self::new(&doc.id, Arc::from(notice), Some(e))
-            }
+            Err(e) => Self::new(&doc.id, notice(&e), Some(e)),
         }
     }
 
@@ -55,6 +52,19 @@ impl DocText {
     }
 }
 
+/// The one-line "⚠ path: reason" notice shown instead of a text that could
+/// not be read again (as [`Document::text`] makes it).
+pub fn notice(e: &TextError) -> Arc<str> {
+    Arc::from(sanitize::sanitize(format!("⚠ {e}")).text.replace('\n', " "))
+}
+
+/// The text of `doc` for a pass that reads it once and drops it (the body
+/// does not remember the read, see `Body::text_once`); a notice when it
+/// cannot be read again.
+pub fn text_once(doc: &Document) -> Arc<str> {
+    doc.body.text_once().unwrap_or_else(|e| notice(&e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +83,7 @@ mod tests {
         std::fs::remove_file(&p).unwrap();
         let t = DocText::of(&d);
         assert_eq!(t.text, d.text(), "the notice of Document::text");
+        assert_eq!(text_once(&d), d.text());
         assert!(t.text.starts_with('⚠'), "{}", t.text);
         assert_eq!(t.unreadable.unwrap().path, p);
         assert_eq!(t.paragraphs.len(), 1);

@@ -94,7 +94,7 @@ pub fn rows(
         let key = |a: &Annotation| (a.id.clone(), a.modified);
         if anns.iter().any(|a| !anchored.0.contains_key(&key(a))) {
             // one read of the text for all its new annotations
-            let text = doc.text();
+            let text = super::doc_text::text_once(doc);
             let anchorer = Anchorer::new(&text);
             for a in anns {
                 anchored.0.entry(key(a)).or_insert_with(|| {
