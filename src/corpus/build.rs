@@ -34,7 +34,18 @@ pub fn build_document(
     given: Given,
 ) -> Result<Document, String> {
     let text = clean_text(text, &mut notes);
-    finish(id, path, &text, notes, given, false)
+    finish(id, path, &text, notes, given, false).map_err(|e| e.reason)
+}
+
+/// A text that makes no document: why, and the id and path it came with
+/// (given back, so that the caller need not keep copies).
+pub(super) struct NoDocument {
+    /// Why, for the user.
+    pub reason: String,
+    /// The id given to [`finish`].
+    pub id: String,
+    /// The path given to [`finish`].
+    pub path: Option<PathBuf>,
 }
 
 /// Sanitised NFC text: borrowed text comes back borrowed when the scan finds
@@ -65,7 +76,7 @@ pub(super) fn finish(
     notes: Vec<String>,
     given: Given,
     on_disk: bool,
-) -> Result<Document, String> {
+) -> Result<Document, NoDocument> {
     // Only the head of the text is split: the date is looked for in the
     // first DATE_PARAGRAPHS paragraphs, the title comes from the first
     // paragraph that is not the date line, and the lead is the first
@@ -74,7 +85,11 @@ pub(super) fn finish(
     let mut rest = split::paragraphs(text);
     let head: Vec<Range<usize>> = rest.by_ref().take(date::DATE_PARAGRAPHS).collect();
     let Some(first) = head.first().cloned() else {
-        return Err("no text".into());
+        return Err(NoDocument {
+            reason: "no text".into(),
+            id,
+            path,
+        });
     };
     let mut first_sentences = Vec::new();
     split::sentences_of(text, &first, &mut first_sentences);

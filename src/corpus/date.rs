@@ -82,8 +82,15 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// Whether `s` holds an ASCII, Arabic-Indic (D9 A0–A9) or Persian (DB
+/// B0–B9) digit, looked for in the bytes.
 fn has_digit(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit()) || s.chars().any(|c| matches!(c, '٠'..='٩' | '۰'..='۹'))
+    let b = s.as_bytes();
+    b.iter().any(u8::is_ascii_digit)
+        || b.windows(2).any(|w| {
+            (w[0] == 0xD9 && (0xA0..=0xA9).contains(&w[1]))
+                || (w[0] == 0xDB && (0xB0..=0xB9).contains(&w[1]))
+        })
 }
 
 /// A number written with any of the three digit sets.
@@ -248,6 +255,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn digits_are_found_in_the_bytes(s in "[a ب٠-٩۰-۹0-9ڠ-ک۠-ۺ٪ٟ/:]{0,6}") {
+            let want = s.chars().any(|c| c.is_ascii_digit() || matches!(c, '٠'..='٩' | '۰'..='۹'));
+            proptest::prop_assert_eq!(has_digit(&s), want);
+        }
+
         #[test]
         fn english_gate_skips_only_unreadable_matches(
             s in "[0-9 ,.ſKa-zA-Z]{0,12}(jan|FEB|Sep|ſep|dec|GMT|ma|y)?[0-9 ,a-z]{0,12}"

@@ -27,7 +27,7 @@ fn general(bytes: &[u8]) -> Result<Document, String> {
     let clean = sanitize::sanitize(d.text);
     notes.extend(clean.notes());
     let text: String = clean.text.nfc().collect();
-    finish("x".into(), None, &text, notes, Given::default(), false)
+    finish("x".into(), None, &text, notes, Given::default(), false).map_err(|e| e.reason)
 }
 
 /// The loader's path.
@@ -125,6 +125,36 @@ fn a_folder_of_fixtures_loads_as_the_general_path_says() {
         }
     }
     assert!(docs.next().is_none() && skipped.next().is_none());
+}
+
+#[test]
+fn every_fixture_kind_is_read_again_as_the_general_path_loads_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fixtures = fixtures();
+    for (name, bytes) in &fixtures {
+        std::fs::write(tmp.path().join(name), bytes).unwrap();
+    }
+    let corpus = load(&[tmp.path().to_path_buf()]);
+    let mut kinds = std::collections::BTreeSet::new();
+    for doc in &corpus.docs {
+        let (_, bytes) = fixtures
+            .iter()
+            .find(|(n, _)| *n == doc.id)
+            .expect("a fixture");
+        let want = general(bytes).expect("loaded, so the general path loads it");
+        let got = doc.load_text().expect("read again");
+        assert_eq!(*got, *want.text(), "{}", doc.id);
+        assert_eq!(doc.body.len(), got.len(), "{}", doc.id);
+        kinds.insert(
+            doc.id
+                .split(['-', '.'])
+                .nth(1)
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    let want = "bidi bom bomin c1 cp1256 cr crlf damaged esc marks nfd tabs utf16 utf8";
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>().join(" "), want);
 }
 
 pub(super) fn seed_piece() -> impl Strategy<Value = String> {

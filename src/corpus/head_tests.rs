@@ -49,7 +49,7 @@ fn full(text: &str, given: &Given) -> Result<Document, String> {
 
 /// The loader's metadata.
 fn head(text: &str, given: &Given) -> Result<Document, String> {
-    finish("x".into(), None, text, Vec::new(), given.clone(), false)
+    finish("x".into(), None, text, Vec::new(), given.clone(), false).map_err(|e| e.reason)
 }
 
 /// Compares both on `text` as it is and with each of the given fields.

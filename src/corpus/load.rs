@@ -107,7 +107,8 @@ pub fn load_file(path: &Path) -> Result<Document, Skipped> {
         path: path.to_path_buf(),
         reason: "nothing to read".into(),
     })?;
-    let (mut docs, mut skipped, _) = read_file(&file, &mut Vec::new());
+    let jsonl = file.is_jsonl();
+    let (mut docs, mut skipped, _) = read_file(file, jsonl, &mut Vec::new());
     if docs.is_empty() {
         return Err(skipped.pop().unwrap_or(Skipped {
             path: path.to_path_buf(),
@@ -167,9 +168,9 @@ fn run(
     } else {
         HashSet::new()
     });
-    let work = |buf: &mut Vec<u8>, (i, file): (usize, &PlannedFile)| {
-        let (docs, skipped, bytes) = read_file(file, buf);
+    let work = |buf: &mut Vec<u8>, i: usize, file: PlannedFile| {
         let jsonl = file.is_jsonl();
+        let (docs, skipped, bytes) = read_file(file, jsonl, buf);
         for (record, mut doc) in docs.into_iter().enumerate() {
             if jsonl && dedupe_records {
                 doc.id = walk::unique_id(&doc.id, &mut lock(&ids));
@@ -187,13 +188,19 @@ fn run(
     // Workers take files in plan order from a shared counter, so documents
     // arrive almost in order (a consumer inserting by key appends, instead of
     // shifting half the list as with a split of the plan into halves).
+    // Each file is taken by the worker that reads it: its id and path
+    // become the document's without a copy.
+    let files: Vec<Mutex<Option<PlannedFile>>> =
+        files.into_iter().map(|f| Mutex::new(Some(f))).collect();
     let next = AtomicUsize::new(0);
     let worker = || {
         let mut buf = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(file) = files.get(i) else { break };
-            work(&mut buf, (i, file));
+            let Some(slot) = files.get(i) else { break };
+            if let Some(file) = lock(slot).take() {
+                work(&mut buf, i, file);
+            }
         }
     };
     std::thread::scope(|scope| {
@@ -214,8 +221,8 @@ const READ_BUF: usize = 64 * 1024;
 /// `buf` is reused between files and only grows: the file is read into its
 /// initialised bytes until `read` returns 0 (open, read, read, close: no
 /// stat and no zeroing per file).
-fn read_bytes<'a>(file: &PlannedFile, buf: &'a mut Vec<u8>) -> std::io::Result<&'a [u8]> {
-    let p = match &file.source {
+fn read_bytes<'a>(source: &FileSource, buf: &'a mut Vec<u8>) -> std::io::Result<&'a [u8]> {
+    let p = match source {
         FileSource::Embedded(b) => return Ok(b),
         FileSource::Disk(p) => p,
     };
@@ -238,42 +245,54 @@ fn read_bytes<'a>(file: &PlannedFile, buf: &'a mut Vec<u8>) -> std::io::Result<&
     Ok(&buf[..filled])
 }
 
-/// Reads one planned file into its documents (several for JSONL), the parts
-/// that were skipped, and the number of bytes read. `buf` is a read buffer
-/// reused between files.
-fn read_file(file: &PlannedFile, buf: &mut Vec<u8>) -> (Vec<Document>, Vec<Skipped>, u64) {
-    let path = file.path().map(Path::to_path_buf);
-    let skip = |reason: String| Skipped {
-        path: path.clone().unwrap_or_else(|| PathBuf::from(&file.id)),
+/// Reads one planned file (`jsonl`: one record a line) into its documents,
+/// the parts that were skipped, and the number of bytes read. `buf` is a
+/// read buffer reused between files.
+fn read_file(
+    file: PlannedFile,
+    jsonl: bool,
+    buf: &mut Vec<u8>,
+) -> (Vec<Document>, Vec<Skipped>, u64) {
+    let skip = |id: &str, path: Option<&Path>, reason: String| Skipped {
+        path: path.map_or_else(|| PathBuf::from(id), Path::to_path_buf),
         reason,
     };
-    let bytes = match read_bytes(file, buf) {
+    let PlannedFile { id, source, .. } = file;
+    let path = match &source {
+        FileSource::Disk(p) => Some(p.as_path()),
+        FileSource::Embedded(_) => None,
+    };
+    let bytes = match read_bytes(&source, buf) {
         Ok(b) => b,
-        Err(e) => return (Vec::new(), vec![skip(e.to_string())], 0),
+        Err(e) => return (Vec::new(), vec![skip(&id, path, e.to_string())], 0),
     };
     let len = bytes.len() as u64;
     let (text, notes) = match decode::decode_cow(bytes) {
         Ok(d) => d,
-        Err(reason) => return (Vec::new(), vec![skip(reason)], len),
+        Err(reason) => return (Vec::new(), vec![skip(&id, path, reason)], len),
     };
-    if file.is_jsonl() {
-        let (docs, skipped) = parse_jsonl(&file.id, file.path(), &text, &notes);
+    if jsonl {
+        let (docs, skipped) = parse_jsonl(&id, path, &text, &notes);
         return (docs, skipped, len);
     }
     // A file's text is read again when needed; embedded seeds are kept.
-    let on_disk = matches!(file.source, FileSource::Disk(_));
+    let on_disk = path.is_some();
     let mut notes = notes;
     let text = clean_text(text, &mut notes);
-    match finish(
-        file.id.clone(),
-        path.clone(),
-        &text,
-        notes,
-        Given::default(),
-        on_disk,
-    ) {
+    let path = match source {
+        FileSource::Disk(p) => Some(p),
+        FileSource::Embedded(_) => None,
+    };
+    match finish(id, path, &text, notes, Given::default(), on_disk) {
         Ok(doc) => (vec![doc], Vec::new(), len),
-        Err(reason) => (Vec::new(), vec![skip(reason)], len),
+        Err(e) => {
+            let reason = e.reason;
+            (
+                Vec::new(),
+                vec![skip(&e.id, e.path.as_deref(), reason)],
+                len,
+            )
+        }
     }
 }
 
