@@ -88,24 +88,30 @@ impl App {
                         self.key_hint(Action::EntityBack)
                     ),
                 ));
-                // Only rows near the screen read their document's text (once:
-                // the lines are kept); the others hold their place.
+                // Only rows near the screen are written out and read their
+                // document's text (once: the lines are kept); the others are
+                // empty rows that hold their place (an entity can be in most
+                // of 100k documents).
                 let near = self.sidebar_rows_near();
                 let generation = self.entity_index_generation();
+                rows.reserve(2 * docs.len());
                 for (i, d) in docs.iter().enumerate() {
                     let Some(doc) = self.index_doc(d).and_then(|i| self.corpus.docs.get(i)) else {
                         continue;
                     };
+                    let chosen = i == v.selected;
+                    if !chosen && !near.contains(&rows.len()) {
+                        rows.push(InfoRow::Choice(String::new(), false));
+                        rows.push(InfoRow::Text(String::new()));
+                        continue;
+                    }
                     rows.push(InfoRow::Choice(
                         format!("{}× {}", self.count(d.count as usize), doc.title),
-                        i == v.selected,
+                        chosen,
                     ));
-                    let line = if near.contains(&rows.len()) {
-                        v.snippets
-                            .line(generation, key, d, || doc_kwic(doc, &d.first_range()))
-                    } else {
-                        "…".to_string()
-                    };
+                    let line = v
+                        .snippets
+                        .line(generation, key, d, || doc_kwic(doc, &d.first_range()));
                     rows.push(InfoRow::Text(line));
                 }
             }
