@@ -26,8 +26,12 @@ pub struct DocText {
 impl DocText {
     /// Reads `doc`'s text (once) and splits it. A text that can no longer be
     /// read as it was loaded becomes the same notice as [`Document::text`].
+    /// The read is not remembered by the document (`Body::text_once`): the
+    /// holder of the `DocText` is where the text is shared from, and once it
+    /// lets go the text's memory is freed (a remembered read would keep it
+    /// allocated behind the body's weak reference).
     pub fn of(doc: &Document) -> Self {
-        match doc.load_text() {
+        match doc.body.text_once() {
             Ok(text) => Self::new(&doc.id, text, None),
             Err(e) => Self::new(&doc.id, notice(&e), Some(e)),
         }
@@ -80,6 +84,13 @@ mod tests {
         let p = dir.path().join("a.txt");
         std::fs::write(&p, "نص المقال.\n").unwrap();
         let d = crate::corpus::load_file(&p).unwrap();
+        let read = DocText::of(&d);
+        assert_eq!(&*read.text, "نص المقال.\n");
+        assert_eq!(
+            Arc::weak_count(&read.text),
+            0,
+            "nothing keeps it once dropped"
+        );
         std::fs::remove_file(&p).unwrap();
         let t = DocText::of(&d);
         assert_eq!(t.text, d.text(), "the notice of Document::text");

@@ -5,10 +5,12 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Result;
 
 use super::anchor::{AnchorState, Anchorer};
+use super::doc_text::DocText;
 use super::export::{self, Format};
 use super::model::{Annotation, Timestamp};
 use super::set::AnnotationSet;
@@ -69,12 +71,13 @@ impl Anchored {
 /// Rows for `docs` (`only` = one document index, or all), keeping those
 /// whose label, tags, note or quote contain `filter` (folded; empty keeps
 /// all). Document order, then text order, orphans last in each document.
-/// `anchored` remembers where annotations were found (see [`Anchored`]).
+/// `anchored` remembers where annotations were found (see [`Anchored`]);
+/// `open` is the text the reader holds (not read again).
 pub fn rows(
     docs: &[Document],
     set: &AnnotationSet,
-    only: Option<usize>,
-    filter: &str,
+    (only, filter): (Option<usize>, &str),
+    open: Option<&DocText>,
     anchored: &mut Anchored,
 ) -> Vec<NoteRow> {
     anchored.prune(set);
@@ -94,7 +97,10 @@ pub fn rows(
         let key = |a: &Annotation| (a.id.clone(), a.modified);
         if anns.iter().any(|a| !anchored.0.contains_key(&key(a))) {
             // one read of the text for all its new annotations
-            let text = super::doc_text::text_once(doc);
+            let text = match open.filter(|t| t.id == doc.id) {
+                Some(t) => Arc::clone(&t.text),
+                None => super::doc_text::text_once(doc),
+            };
             let anchorer = Anchorer::new(&text);
             for a in anns {
                 anchored.0.entry(key(a)).or_insert_with(|| {
@@ -188,7 +194,7 @@ mod tests {
         x.note = "needs a source".into();
         set.add(x);
         let docs = vec![a, b];
-        let rows = |only, filter| rows(&docs, &set, only, filter, &mut Anchored::default());
+        let rows = |only, filter| rows(&docs, &set, (only, filter), None, &mut Anchored::default());
         let all = rows(None, "");
         assert_eq!(all.len(), 3);
         assert_eq!(all[0].label, "person", "text order within a document");
@@ -209,14 +215,17 @@ mod tests {
         set.add(Annotation::new(&a.id, &a.text(), 0..6, "claim"));
         let docs = vec![a];
         let mut memo = Anchored::default();
-        let first = rows(&docs, &set, None, "", &mut memo);
+        let first = rows(&docs, &set, (None, ""), None, &mut memo);
         assert_eq!(first[0].state, AnchorState::Exact);
         std::fs::remove_file(&p).unwrap();
         // another scope, filter or corpus size: the rows are not anchored again
-        assert_eq!(rows(&docs, &set, Some(0), "claim", &mut memo), first);
+        assert_eq!(
+            rows(&docs, &set, (Some(0), "claim"), None, &mut memo),
+            first
+        );
         // a new annotation reads the (now missing) file: it is an orphan there
         set.add(Annotation::new(&docs[0].id, "بيروت", 0..10, "person"));
-        let now = rows(&docs, &set, None, "", &mut memo);
+        let now = rows(&docs, &set, (None, ""), None, &mut memo);
         assert_eq!(now[0], first[0]);
         assert_eq!(now[1].state, AnchorState::Orphan);
     }

@@ -90,7 +90,13 @@ impl AnnotationState {
     /// set, scope or filter: anchoring an orphan costs an edit-distance
     /// search and a text may have to be read from disk, too much to repeat
     /// on every frame (and each annotation is anchored once).
-    pub fn note_rows(&self, docs: &[Document], only: Option<usize>, filter: &str) -> Vec<NoteRow> {
+    /// `open` is the reader's text of the open document (not read again).
+    pub fn note_rows(
+        &self,
+        docs: &[Document],
+        (only, filter): (Option<usize>, &str),
+        open: Option<&DocText>,
+    ) -> Vec<NoteRow> {
         let key = RowsKey {
             generation: self.store.set.generation(),
             docs: docs.len(),
@@ -104,7 +110,13 @@ impl AnnotationState {
                 return rows.clone();
             }
         }
-        let rows = notes::rows(docs, &self.store.set, only, filter, &mut cache.anchored);
+        let rows = notes::rows(
+            docs,
+            &self.store.set,
+            (only, filter),
+            open,
+            &mut cache.anchored,
+        );
         cache.rows = Some((key, rows.clone()));
         rows
     }

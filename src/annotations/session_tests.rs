@@ -99,14 +99,14 @@ fn osc52_is_base64() {
 fn note_rows_follow_changes() {
     let (d, mut s) = setup();
     let docs = vec![doc("t", TEXT)];
-    assert!(s.note_rows(&docs, None, "").is_empty());
+    assert!(s.note_rows(&docs, (None, ""), None).is_empty());
     let gen = s.store.set.generation();
     s.apply_label(&d, 1);
     assert!(s.store.set.generation() > gen);
-    assert_eq!(s.note_rows(&docs, None, "").len(), 1);
-    assert!(s.note_rows(&docs, None, "quote").is_empty());
+    assert_eq!(s.note_rows(&docs, (None, ""), None).len(), 1);
+    assert!(s.note_rows(&docs, (None, "quote"), None).is_empty());
     s.undo_redo(Some(&d), false);
-    assert!(s.note_rows(&docs, None, "").is_empty());
+    assert!(s.note_rows(&docs, (None, ""), None).is_empty());
 }
 
 #[test]

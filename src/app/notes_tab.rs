@@ -32,8 +32,11 @@ impl App {
                 None => return Vec::new(),
             }
         };
-        self.annotations
-            .note_rows(&self.corpus.docs, only, &self.notes.filter)
+        self.annotations.note_rows(
+            &self.corpus.docs,
+            (only, &self.notes.filter),
+            self.open_text(),
+        )
     }
 
     /// Sidebar rows of the Notes tab.
