@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::DocDate;
+use super::{arabic_date, DocDate};
 
 /// Paragraphs searched for the publication date.
 pub const DATE_PARAGRAPHS: usize = 5;
@@ -26,7 +26,7 @@ pub const DATE_WINDOW: usize = 80;
 /// Arabic month names with their numbers. Listed longest first within the
 /// regex, so `مايو` wins over `ماي`.
 #[rustfmt::skip]
-const AR_MONTHS: &[(&str, u32)] = &[
+pub(super) const AR_MONTHS: &[(&str, u32)] = &[
     ("يناير", 1), ("جانفي", 1), ("كانون الثاني", 1), ("كانون ثاني", 1),
     ("فبراير", 2), ("فيفري", 2), ("شباط", 2),
     ("مارس", 3), ("آذار", 3), ("اذار", 3),
@@ -46,10 +46,13 @@ const EN_MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-const WEEKDAYS: &str = "الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت";
+pub(super) const WEEKDAYS: &str =
+    "الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت";
+
+/// A digit of any of the three sets, in regex syntax.
+const DIGIT: &str = "[0-9٠-٩۰-۹]";
 
 struct Patterns {
-    arabic: Regex,
     english: Regex,
     numeric: Regex,
 }
@@ -57,15 +60,9 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let mut names: Vec<&str> = AR_MONTHS.iter().map(|(n, _)| *n).collect();
-        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        let mon = names.join("|");
-        let d = "[0-9٠-٩۰-۹]";
+        let d = DIGIT;
         // No `\b`: Unicode word boundaries keep the regex off its fast
         // engines; a suffix glued to a following word is trimmed afterwards.
-        let arabic = format!(
-            r"(?:(?:{WEEKDAYS})\s*[،,]?\s*)?({d}{{1,2}})\s+({mon})(?:\s*/\s*(?:{mon}))?\s*[،,]?\s*({d}{{4}})(?:\s*[-–،,]?\s*{d}{{1,2}}:{d}{{2}}(?:\s*(?:صباحا|مساء|ص|م))?)?"
-        );
         let en = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
         let english = format!(
             r"(?i)(?:({d}{{1,2}})(?:st|nd|rd|th)?,?\s+({en}),?\s+({d}{{4}})|({en})\s+({d}{{1,2}})(?:st|nd|rd|th)?,?\s+({d}{{4}}))(?:\s+GMT)?"
@@ -75,7 +72,6 @@ fn patterns() -> &'static Patterns {
         );
         // The patterns are constants; failing to compile them is a bug caught by every test.
         Patterns {
-            arabic: Regex::new(&arabic).expect("arabic date regex"),
             english: Regex::new(&english).expect("english date regex"),
             numeric: Regex::new(&numeric).expect("numeric date regex"),
         }
@@ -156,10 +152,15 @@ fn find_in(s: &str) -> Option<(String, Range<usize>)> {
     // groups on the matched span only (calling `find` first, then
     // `captures` on its span, ran the fast engines twice).
     let first = |re: &Regex| re.captures(s);
-    if let Some(c) = (!s.is_ascii()).then(|| first(&p.arabic)).flatten() {
-        let month = AR_MONTHS.iter().find(|(n, _)| *n == &c[2]).map(|(_, m)| *m);
-        let d = (|| iso(number(&c[3])?, month?, number(&c[1])?))();
-        consider(d, c.get(0).map_or(0..0, |m| m.range()));
+    if let Some(a) = (!s.is_ascii()).then(|| arabic_date::find(s)).flatten() {
+        let d = (|| {
+            iso(
+                number(&s[a.year.clone()])?,
+                a.month,
+                number(&s[a.day.clone()])?,
+            )
+        })();
+        consider(d, a.range);
     }
     // An English match is only read when its month starts with an English
     // month abbreviation (`en_month`): without one in `s` (a `GMT` alone, as
@@ -254,6 +255,148 @@ mod tests {
         found
     }
 
+    /// The regex the hand-written Arabic matcher replaced.
+    fn arabic_regex() -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            let mut names: Vec<&str> = AR_MONTHS.iter().map(|(n, _)| *n).collect();
+            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            let mon = names.join("|");
+            let d = DIGIT;
+            let arabic = format!(
+                r"(?:(?:{WEEKDAYS})\s*[،,]?\s*)?({d}{{1,2}})\s+({mon})(?:\s*/\s*(?:{mon}))?\s*[،,]?\s*({d}{{4}})(?:\s*[-–،,]?\s*{d}{{1,2}}:{d}{{2}}(?:\s*(?:صباحا|مساء|ص|م))?)?"
+            );
+            Regex::new(&arabic).unwrap()
+        })
+    }
+
+    fn arabic_reference(s: &str) -> Option<arabic_date::ArabicDate> {
+        let c = arabic_regex().captures(s)?;
+        let month = AR_MONTHS
+            .iter()
+            .find(|(n, _)| *n == &c[2])
+            .map(|(_, m)| *m)?;
+        Some(arabic_date::ArabicDate {
+            day: c.get(1)?.range(),
+            month,
+            year: c.get(3)?.range(),
+            range: c.get(0)?.range(),
+        })
+    }
+
+    fn arabic_piece() -> impl proptest::strategy::Strategy<Value = String> {
+        let mut pieces: Vec<String> = AR_MONTHS.iter().map(|(n, _)| n.to_string()).collect();
+        pieces.extend(WEEKDAYS.split('|').map(str::to_string));
+        pieces.extend(
+            [
+                "1",
+                "31",
+                "٣",
+                "۱۲",
+                "2020",
+                "٢٠٢٣",
+                "7",
+                "0",
+                " ",
+                "  ",
+                "\u{a0}",
+                "\n",
+                "\t",
+                "،",
+                ",",
+                "/",
+                " / ",
+                ":",
+                "-",
+                "–",
+                "ص",
+                "م",
+                "صباحا",
+                "مساء",
+                "من",
+                "ال",
+                "كانون",
+                "تشرين",
+                "ماي",
+                "يوليو",
+                "ز",
+                "x",
+                "11:46",
+                "9:5",
+                "123",
+            ]
+            .map(str::to_string),
+        );
+        proptest::sample::select(pieces)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn arabic_dates_match_as_the_regex_did(
+            parts in proptest::collection::vec(arabic_piece(), 0..12)
+        ) {
+            let s = parts.concat();
+            proptest::prop_assert_eq!(arabic_date::find(&s), arabic_reference(&s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn arabic_dates_of_seed_heads_and_generated_date_lines_match_as_the_regex_did() {
+        for (name, _) in AR_MONTHS {
+            for day in ["1", "28", "٣", "٢٨"] {
+                let line = format!("تاريخ النشر: {day} {name} 2021 GMT");
+                assert_eq!(
+                    arabic_date::find(&line),
+                    arabic_reference(&line),
+                    "{line:?}"
+                );
+                assert!(arabic_date::find(&line).is_some(), "{line:?}");
+            }
+        }
+        let seeds = crate::corpus::walk::EMBEDDED_SEEDS
+            .iter()
+            .filter_map(|(_, b)| std::str::from_utf8(b).ok());
+        for text in seeds {
+            for line in text.lines().take(8) {
+                assert_eq!(arabic_date::find(line), arabic_reference(line), "{line:?}");
+            }
+        }
+        for (text, _) in table_cases() {
+            assert_eq!(arabic_date::find(text), arabic_reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn arabic_date_forms_match_as_the_regex_did() {
+        let mut n = 0;
+        for weekday in ["", "الخميس، ", "السبت ", "الاحد,"] {
+            for day in ["3", "31", "٣١", "123"] {
+                for month in [
+                    "مايو",
+                    "ماي",
+                    "كانون الثاني",
+                    "سبتمبر/أيلول",
+                    "يوليو / تموز",
+                    "أوت",
+                ] {
+                    for year in [" 2022", "، ٢٠٢٢", "2022", " 20221"] {
+                        for time in ["", " 11:00", " - 9:05", "، 11:0", " 111:00"] {
+                            for suffix in ["", " ص", " صباحا", "مساء", " م", "من", " x"]
+                            {
+                                let text = format!("{weekday}{day} {month}{year}{time}{suffix}");
+                                let got = arabic_date::find(&text);
+                                assert_eq!(got, arabic_reference(&text), "{text:?}");
+                                n += usize::from(got.is_some());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 2000, "{n}");
+    }
+
     proptest::proptest! {
         #[test]
         fn digits_are_found_in_the_bytes(s in "[a ب٠-٩۰-۹0-9ڠ-ک۠-ۺ٪ٟ/:]{0,6}") {
@@ -269,9 +412,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn table() {
-        let cases: &[(&str, Option<(&str, &str)>)] = &[
+    type Case = (&'static str, Option<(&'static str, &'static str)>);
+
+    fn table_cases() -> &'static [Case] {
+        &[
             (
                 "العنوان\n\nالسبت 31 أكتوبر 2020 11:46 ص\n\nنص",
                 Some(("السبت 31 أكتوبر 2020 11:46 ص", "2020-10-31")),
@@ -313,8 +457,12 @@ mod tests {
             ("31 فبراير 2020", None),
             ("في عام 2010 وقعت", None),
             ("يوم 26 أبريل", None),
-        ];
-        for (text, want) in cases {
+        ]
+    }
+
+    #[test]
+    fn table() {
+        for (text, want) in table_cases() {
             let want = want.map(|(a, b)| (a.to_string(), b.to_string()));
             assert_eq!(date_of(text), want, "{text:?}");
         }

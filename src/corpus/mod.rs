@@ -5,6 +5,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
+mod arabic_date;
 mod body;
 pub(crate) mod build;
 pub mod date;
