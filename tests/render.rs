@@ -103,3 +103,28 @@ fn large_corpora_show_their_counts_grouped_by_thousands() {
     assert!(text.contains("1,200/1,234"), "{text}");
     assert!(!text.contains("1234"), "{text}");
 }
+
+#[test]
+fn a_message_in_a_narrow_status_bar_takes_the_room_of_the_position() {
+    let last_row = |s: &str| s.lines().last().unwrap_or_default().to_string();
+    let mut a = app_sized(40, 15);
+    keys(&mut a, "<Tab>");
+    // room for all: the whole position
+    a.status.message = Some("saved".into());
+    let row = last_row(&draw(&a, 40, 15));
+    assert!(
+        row.contains("saved") && row.contains("doc 1/5  ln 1/156"),
+        "{row}"
+    );
+    // the document part goes first, then the line
+    a.status.message = Some("marked as evidence".into());
+    let row = last_row(&draw(&a, 40, 15));
+    assert!(row.contains("marked as evidence  ln 1/156  7%"), "{row}");
+    a.status.message = Some("text not shown: changed on disk since it was loaded".into());
+    let row = last_row(&draw(&a, 40, 15));
+    assert!(
+        row.contains("text not shown: changed on") && row.contains("… 7%"),
+        "{row}"
+    );
+    assert!(!row.contains("ln "), "{row}");
+}

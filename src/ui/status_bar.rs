@@ -22,23 +22,32 @@ pub fn mode(app: &App) -> &'static str {
 
 /// The position part: open document, line and percentage.
 pub fn position(app: &App) -> String {
+    positions(app).swap_remove(0)
+}
+
+/// The position, then shorter forms of it for a status bar that also has a
+/// message to show: without the document, then the percentage alone.
+fn positions(app: &App) -> Vec<String> {
     let count = |k| app.count(k);
     let n = count(app.corpus.docs.len());
     let Some(d) = app.reader.doc else {
-        return format!("{} -/{n}", app.localize("doc"));
+        return vec![format!("{} -/{n}", app.localize("doc"))];
     };
     let lines = app.reader.line_count();
     let top = app.reader.top;
     let seen = (top + app.reader_height()).min(lines);
     let pct = (seen * 100).checked_div(lines).unwrap_or(100);
-    format!(
-        "{} {}/{n}  {} {}/{lines}  {pct}%",
-        app.localize("doc"),
-        count(d + 1),
+    let ln = format!(
+        "{} {}/{lines}  {pct}%",
         app.localize("ln"),
         count((top + 1).min(lines.max(1))),
         lines = count(lines),
-    )
+    );
+    vec![
+        format!("{} {}/{n}  {ln}", app.localize("doc"), count(d + 1)),
+        ln,
+        format!("{pct}%"),
+    ]
 }
 
 /// The left-hand message in the interface language.
@@ -91,11 +100,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     let ctx = app.inline_ctx();
     buf.set_style(area, theme.status);
     let badge = app.localize(mode(app));
-    let mut right = position(app);
-    if let Some(h) = pending_hint(app) {
-        right = format!("{h}  {right}");
-    }
-    let rw = super::inline::inline_width(app.inline_ctx(), &right, area.width);
+    let msg = message(app);
     let rtl = app.rtl_chrome();
     // the badge, and the columns left for message and position
     let (mut from, mut to) = if rtl {
@@ -110,6 +115,24 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         let x = area.x + draw_padded(buf, area, badge, ctx, theme.mode);
         (x.saturating_add(1).min(area.right()), area.right())
     };
+    // a message takes the room of the longer forms of the position when
+    // the bar is too narrow for both (a narrow terminal, a large corpus)
+    let width = |s: &str| super::inline::inline_width(ctx, s, area.width);
+    let mw = msg.as_deref().map_or(0, |m| width(m) + 1);
+    let hint = pending_hint(app);
+    let with_hint = |p: String| match &hint {
+        Some(h) => format!("{h}  {p}"),
+        None => p,
+    };
+    let mut forms = positions(app).into_iter().map(with_hint).peekable();
+    let mut right = String::new();
+    while let Some(f) = forms.next() {
+        right = f;
+        if width(&right) + 1 + mw < to.saturating_sub(from) || forms.peek().is_none() {
+            break;
+        }
+    }
+    let rw = width(&right);
     if rw + 1 < to.saturating_sub(from) {
         // one free cell at the far end
         let x = if rtl { from } else { to - rw - 1 };
@@ -121,7 +144,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
             to -= rw + 1;
         }
     }
-    if let Some(msg) = message(app) {
+    if let Some(msg) = msg {
         // one blank cell between the message and its neighbours
         let w = to.saturating_sub(from + 1);
         let (x, align) = if rtl {
