@@ -120,10 +120,9 @@ pub fn load_file(path: &Path) -> Result<Document, Skipped> {
 
 fn collect(files: Vec<PlannedFile>, skipped: Vec<Skipped>) -> Corpus {
     // Records of JSONL files may repeat ids; file ids are unique already.
-    let any_jsonl = files.iter().any(PlannedFile::is_jsonl);
     let docs = Mutex::new(Vec::with_capacity(files.len()));
     let skips = Mutex::new(Vec::new());
-    run(files, skipped, false, &|ev| match ev {
+    let any_jsonl = run(files, skipped, false, &|ev| match ev {
         LoadEvent::Loaded { key, doc } => lock(&docs).push((key, *doc)),
         LoadEvent::Skipped(s) => lock(&skips).push(s),
         _ => {}
@@ -148,12 +147,14 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Reads `files` on the worker threads, sending events to `sink`; tells
+/// whether any of them was a JSONL file.
 fn run(
     files: Vec<PlannedFile>,
     skipped: Vec<Skipped>,
     dedupe_records: bool,
     sink: &(dyn Fn(LoadEvent) + Sync),
-) {
+) -> bool {
     sink(LoadEvent::Planned {
         files: files.len(),
         bytes: files.iter().map(|f| f.size).sum(),
@@ -161,15 +162,17 @@ fn run(
     for s in skipped {
         sink(LoadEvent::Skipped(s));
     }
+    // Asked once a file: each call reads the id and path from the heap.
+    let jsonl: Vec<bool> = files.iter().map(PlannedFile::is_jsonl).collect();
+    let any_jsonl = jsonl.contains(&true);
     // Ids taken so far, for JSONL records (file ids are unique already).
-    let any_jsonl = files.iter().any(PlannedFile::is_jsonl);
     let ids = Mutex::new(if dedupe_records && any_jsonl {
         files.iter().map(|f| f.id.clone()).collect()
     } else {
         HashSet::new()
     });
     let work = |buf: &mut Vec<u8>, i: usize, file: PlannedFile| {
-        let jsonl = file.is_jsonl();
+        let jsonl = jsonl[i];
         let (docs, skipped, bytes) = read_file(file, jsonl, buf);
         for (record, mut doc) in docs.into_iter().enumerate() {
             if jsonl && dedupe_records {
@@ -211,6 +214,7 @@ fn run(
         worker();
     });
     sink(LoadEvent::Done);
+    any_jsonl
 }
 
 /// Initial size of a worker's read buffer; it grows for bigger files.
