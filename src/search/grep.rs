@@ -24,12 +24,13 @@ const INDEX_CHECKPOINT_EVERY: u32 = 256;
 
 /// Documents per parallel work item: small enough that the first results
 /// arrive after a millisecond or two, large enough to amortise the overhead.
+/// Indexing uses the same size (the search service's batches of 256
+/// documents are read and folded by one worker at a time): with work items
+/// of 32, texts read on both workers left the heap in a state in which
+/// later searches took about twice the CPU, much of it in malloc/free
+/// (perf; benches/corpus_search.rs, same runs: 150–190 against 90–100 ms
+/// CPU for روسيا ارمينيا).
 const CHUNK_DOCS: usize = 512;
-
-/// Documents per parallel work item when indexing: texts may be read from
-/// disk here, so batches of a few hundred documents (the search service's)
-/// are still spread over every core.
-const EXTEND_CHUNK: usize = 32;
 
 /// Texts kept by [`GrepIndex::extend_keeping_other`], with their indices.
 type Kept = Vec<(usize, Arc<str>)>;
@@ -179,7 +180,7 @@ impl GrepIndex {
         }
         let first = self.len();
         let parts: Vec<(GrepIndex, Kept)> = docs
-            .par_chunks(EXTEND_CHUNK)
+            .par_chunks(CHUNK_DOCS)
             .enumerate()
             .map(|(c, chunk)| {
                 let mut part = GrepIndex::default();
@@ -191,7 +192,7 @@ impl GrepIndex {
                     let from = part.key.len();
                     push_key_every(&text, &mut part.key, &mut part.cps, INDEX_CHECKPOINT_EVERY);
                     if keep && memchr::memchr(OTHER_WORD, &part.key[from..]).is_some() {
-                        kept.push((first + c * EXTEND_CHUNK + i, Arc::from(&*text)));
+                        kept.push((first + c * CHUNK_DOCS + i, Arc::from(&*text)));
                     }
                     part.key.push(b'\n');
                     part.starts.push(part.key.len());
