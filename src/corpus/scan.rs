@@ -14,27 +14,37 @@ pub struct Scan {
     pub surely_nfc: bool,
 }
 
-/// Bytes worth a closer look: C0 controls but LF, DEL, every lead byte
-/// except those of plain Latin (U+00C0–U+02FF) and Arabic letters
-/// (U+0600–U+06BF), and the second bytes 0x8B–0x9F and 0xB0, which cover
-/// the Arabic marks U+0610–U+061A, U+064B–U+065F and U+0670 (U+06D6–U+06ED
-/// have the candidate lead DB). Everything else is text that is safe and
-/// composed; the loop skips it one table lookup a byte.
-const CANDIDATE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b < 0x20 && b != 0x0a)
-            || b == 0x7f
-            || (b >= 0x8B && b <= 0x9F)
-            || b == 0xB0
-            || b == 0xC2
-            || (b >= 0xCC && b <= 0xD7)
-            || b >= 0xDB;
-        b += 1;
-    }
-    t
-};
+/// Whether byte `b`, after byte `prev`, needs a closer look: C0 controls
+/// but LF, DEL, every lead byte except those of plain Latin (U+00C0–U+02FF)
+/// and Arabic letters (U+0600–U+06BF), and the second bytes of the Arabic
+/// marks U+0610–U+061A (D8 90–9A), U+064B–U+065F (D9 8B–9F) and U+0670
+/// (D9 B0); U+06D6–U+06ED have the candidate lead DB. Everything else is
+/// text that is safe and composed. Looking at the lead of a second byte
+/// keeps `،` (D8 8C) and `ذ` (D8 B0), a quarter of all Arabic candidates
+/// otherwise, out. Branch-free, so that a chunk is tested with SIMD compares.
+#[inline(always)]
+fn candidate(prev: u8, b: u8) -> bool {
+    let single = ((b < 0x20) & (b != 0x0a))
+        | (b == 0x7f)
+        | (b == 0xC2)
+        | (b.wrapping_sub(0xCC) <= 0xD7 - 0xCC)
+        | (b >= 0xDB);
+    let d9_mark = (prev == 0xD9) & ((b.wrapping_sub(0x8B) <= 0x9F - 0x8B) | (b == 0xB0));
+    let d8_mark = (prev == 0xD8) & (b.wrapping_sub(0x90) <= 0x9A - 0x90);
+    single | d9_mark | d8_mark
+}
+
+/// Bytes tested at once before looking at single bytes.
+const CHUNK: usize = 32;
+
+/// Whether any byte of `cur` is a candidate; `prev` is `cur` shifted back by
+/// one byte.
+fn any_candidate(prev: &[u8; CHUNK], cur: &[u8; CHUNK]) -> bool {
+    prev.iter()
+        .zip(cur)
+        .fold(0u8, |a, (&p, &b)| a | u8::from(candidate(p, b)))
+        != 0
+}
 
 /// Characters the sanitiser removes or rewrites.
 pub fn is_unsafe(c: char) -> bool {
@@ -56,8 +66,19 @@ pub fn scan(text: &str) -> Scan {
     let mut surely_nfc = true;
     let (mut mark_end, mut last_ccc) = (0usize, 0u8);
     let mut i = 0;
+    let chunk = |at: usize| <&[u8; CHUNK]>::try_from(b.get(at..at + CHUNK)?).ok();
     while i < b.len() {
-        if !CANDIDATE[usize::from(b[i])] {
+        // Skip whole chunks without a candidate, then step to the first one.
+        if let (Some(prev), Some(cur)) = (i.checked_sub(1).and_then(chunk), chunk(i)) {
+            if !any_candidate(prev, cur) {
+                i += CHUNK;
+                continue;
+            }
+            let first = prev.iter().zip(cur).position(|(&p, &b)| candidate(p, b));
+            i += first.unwrap_or(0);
+        }
+        let prev = i.checked_sub(1).map_or(0, |p| b[p]);
+        if !candidate(prev, b[i]) {
             i += 1;
             continue;
         }
@@ -111,6 +132,22 @@ mod tests {
     }
 
     #[test]
+    fn every_mark_and_unsafe_character_is_a_candidate() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let cp = u32::from(c);
+            let mark = matches!(cp, 0x610..=0x61A | 0x64B..=0x65F | 0x670 | 0x6D6..=0x6ED);
+            if !(mark || is_unsafe(c) || (!known_starter(c) && cp >= 0x80)) {
+                continue;
+            }
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let hit = (0..bytes.len())
+                .any(|i| candidate(i.checked_sub(1).map_or(0, |p| bytes[p]), bytes[i]));
+            assert!(hit, "{c:?} U+{cp:04X}");
+        }
+    }
+
+    #[test]
     fn table() {
         assert_eq!(scan("abc\u{1b}x").first_unsafe, Some(3));
         assert_eq!(scan("ب\u{85}").first_unsafe, Some(2));
@@ -130,7 +167,7 @@ mod tests {
     proptest! {
         #[test]
         fn agrees_with_char_checks(
-            s in "[a-z\\n\\x00-\\x1f\\x7f-\\x{a0}é\\u{600}-\\u{6ff}\\u{2010}-\\u{206f}\\u{300}\\u{feff}]{0,16}"
+            s in "[a-z\\n\\x00-\\x1f\\x7f-\\x{a0}é\\u{600}-\\u{6ff}\\u{2010}-\\u{206f}\\u{300}\\u{feff}]{0,80}"
         ) {
             let got = scan(&s);
             let want = s.char_indices().find(|&(_, c)| is_unsafe(c)).map(|(i, _)| i);
