@@ -64,8 +64,11 @@ impl fmt::Debug for ShownTexts {
 }
 
 /// The text of `doc`, read now, or the notice saying why it cannot be.
+/// The read is not remembered by the document (`Body::text_once`): the
+/// popup holds the text while it shows it, and a remembered read would
+/// keep the text allocated after that (see `Body::text_once`).
 fn read_shown(doc: &Document) -> ShownText {
-    doc.load_text().map_err(|e| {
+    doc.body.text_once().map_err(|e| {
         let notice = crate::corpus::sanitize::sanitize(format!("⚠ {e}")).text;
         Arc::from(notice.replace('\n', " "))
     })
@@ -395,7 +398,7 @@ impl App {
     /// it was indexed). Reads the text: for tests and one-off uses.
     pub fn hit_range(&self, key: DocKey, hit: &KeyHit) -> Option<(usize, Range<usize>)> {
         let i = self.doc_index(key)?;
-        let text = self.corpus.docs.get(i)?.load_text().ok()?;
+        let text = self.corpus.docs.get(i)?.body.text_once().ok()?;
         Some((i, hit.locate(&text)?))
     }
 
@@ -414,7 +417,6 @@ impl App {
         let Some(i) = self.doc_index(key) else {
             return Vec::new();
         };
-        // held while the reader opens it: the document reads the same text
         let text = p.text(&self.corpus.docs, i);
         self.popups.pop();
         self.search.last_query = query.clone();
