@@ -23,7 +23,8 @@ enum Inner {
 }
 
 struct OnDisk {
-    path: PathBuf,
+    /// Boxed: 8 bytes less than a `PathBuf`, which is never grown here.
+    path: Box<Path>,
     len: usize,
     hash: u64,
     /// The last text read, while someone still holds it.
@@ -55,7 +56,7 @@ impl Body {
     /// read from it (only its length and fingerprint are kept).
     pub fn on_disk(path: PathBuf, text: &str) -> Self {
         Body(Inner::Disk(Arc::new(OnDisk {
-            path,
+            path: path.into_boxed_path(),
             len: text.len(),
             hash: fingerprint(text),
             cache: Mutex::new(None),
