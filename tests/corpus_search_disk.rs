@@ -190,3 +190,61 @@ fn the_popup_holds_the_texts_of_the_documents_on_screen_only() {
     }
     assert_eq!(popup(&a).texts_held(), 0);
 }
+
+#[test]
+fn shown_texts_stay_with_their_documents_when_an_earlier_one_arrives() {
+    use qari::corpus::{DocKey, Document, LoadEvent};
+    use qari::search::{GrepDocHits, GrepService, GrepUpdate};
+    let key = |file| DocKey { file, record: 0 };
+    let mut a = App::new(qari::corpus::Corpus::default(), LayoutOptions::default());
+    a.resize(W, H);
+    let a_text = "قالت موسكو إن روسيا لن تتدخل";
+    let c_text = "وقال الوزير إن روسيا شريك قديم";
+    a.insert_doc(key(0), Document::from_text("a", a_text));
+    a.insert_doc(key(2), Document::from_text("c", c_text));
+    let mut fx = common::search_runner(&mut a);
+    search(&mut a, &mut fx, "روسيا");
+    assert_eq!(popup(&a).doc_count(), 2);
+    let _ = buffer(&a);
+    // while the search is open, a document between the two arrives (it
+    // takes index 1, c moves to 2) and the search thread reports its hit
+    let b_text = "طالبت يريفان بروسيا";
+    a.handle_event(AppEvent::Corpus(LoadEvent::Loaded {
+        key: key(1),
+        doc: Box::new(Document::from_text("b", b_text)),
+    }));
+    let mut one = GrepService::inline();
+    one.enqueue(key(1));
+    one.pump(|_| Some(qari::corpus::Body::kept(b_text)));
+    let hits: Vec<GrepDocHits> = one
+        .query(1, "روسيا")
+        .into_iter()
+        .filter_map(|u| match u {
+            GrepUpdate::Hits { hits, .. } => Some(hits),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(hits.len(), 1);
+    let gen = popup(&a).gen;
+    a.handle_event(AppEvent::Grep(GrepUpdate::Hits { gen, hits }));
+    assert_eq!(popup(&a).doc_count(), 3);
+    let screen = screen_text(&buffer(&a));
+    // each row shows its own document's text (compared as laid out: the
+    // screen holds shaped Arabic); before, b's row showed c's cached text
+    let shaped = |t: &str| {
+        let line = qari::text::layout_inline(t, W, &a.text_opts);
+        line.cells
+            .iter()
+            .map(|c| c.symbol.as_str())
+            .collect::<String>()
+    };
+    for t in [a_text, b_text, c_text] {
+        let s = shaped(t);
+        assert_eq!(
+            screen.matches(s.as_str()).count(),
+            1,
+            "{t} once on screen:\n{screen}"
+        );
+    }
+}

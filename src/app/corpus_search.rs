@@ -41,11 +41,12 @@ pub struct CorpusSearch {
 /// (`⚠ path: reason`) to show instead of its hits.
 pub type ShownText = Result<Arc<str>, Arc<str>>;
 
-/// Texts of the documents whose hits the popup shows, by document index.
+/// Texts of the documents whose hits the popup shows, by loader key (not
+/// by index: indices shift while documents arrive).
 /// Filled while drawing (hence the cell: drawing sees the app read-only)
 /// and trimmed to the documents on screen after each frame.
 #[derive(Clone, Default)]
-pub struct ShownTexts(RefCell<HashMap<usize, ShownText>>);
+pub struct ShownTexts(RefCell<HashMap<DocKey, ShownText>>);
 
 /// A cache: two popups that differ only in it are the same.
 impl PartialEq for ShownTexts {
@@ -190,30 +191,25 @@ impl SearchPopup {
         Some((g.key, *hit))
     }
 
-    /// The text of document `i` of `docs` (read once while the popup shows
-    /// it), or the notice to show instead.
-    pub fn text(&self, docs: &[Document], i: usize) -> ShownText {
-        if let Some(t) = self
-            .texts
-            .0
-            .try_borrow()
-            .ok()
-            .and_then(|m| m.get(&i).cloned())
-        {
+    /// The text of the document with loader key `key`, `doc` (read once
+    /// while the popup shows it), or the notice to show instead.
+    pub fn text(&self, key: DocKey, doc: Option<&Document>) -> ShownText {
+        let held = self.texts.0.try_borrow().ok();
+        if let Some(t) = held.and_then(|m| m.get(&key).cloned()) {
             return t;
         }
-        let t = match docs.get(i) {
+        let t = match doc {
             Some(d) => read_shown(d),
             None => Err(Arc::from("⚠ no such document")),
         };
         if let Ok(mut m) = self.texts.0.try_borrow_mut() {
-            m.insert(i, t.clone());
+            m.insert(key, t.clone());
         }
         t
     }
 
     /// Forgets the texts of documents other than `shown` (after a frame).
-    pub fn keep_texts(&self, shown: &[usize]) {
+    pub fn keep_texts(&self, shown: &[DocKey]) {
         if let Ok(mut m) = self.texts.0.try_borrow_mut() {
             m.retain(|i, _| shown.contains(i));
         }
@@ -417,7 +413,7 @@ impl App {
         let Some(i) = self.doc_index(key) else {
             return Vec::new();
         };
-        let text = p.text(&self.corpus.docs, i);
+        let text = p.text(key, self.corpus.docs.get(i));
         self.popups.pop();
         self.search.last_query = query.clone();
         self.open(i);

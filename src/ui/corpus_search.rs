@@ -105,16 +105,15 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, p: &SearchPopup) {
         row += 1;
         // rows of this group's hits above the window are skipped, not walked
         let skip = offset.saturating_sub(row);
-        let doc = app.doc_index(g.key);
+        let doc = app.doc_index(g.key).and_then(|i| app.corpus.docs.get(i));
         for (i, hit) in g.hits.iter().enumerate().skip(skip) {
             if y >= list.bottom() {
                 break;
             }
-            let Some(doc) = doc else { break };
             let selected = row + i == p.selected;
-            let text = p.text(&app.corpus.docs, doc);
-            if !shown.contains(&doc) {
-                shown.push(doc);
+            let text = p.text(g.key, doc);
+            if !shown.contains(&g.key) {
+                shown.push(g.key);
             }
             hit_row(
                 buf,
