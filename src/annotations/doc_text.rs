@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::corpus::{paragraph_ranges, sanitize, sentence_ranges, Document, TextError};
+use crate::corpus::{paragraph_ranges, sentence_ranges, Document, TextError};
 
 /// A document's text with its paragraphs and sentences.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,14 +26,12 @@ pub struct DocText {
 impl DocText {
     /// Reads `doc`'s text (once) and splits it. A text that can no longer be
     /// read as it was loaded becomes the same notice as [`Document::text`].
-    /// The read is not remembered by the document (`Body::text_once`): the
-    /// holder of the `DocText` is where the text is shared from, and once it
-    /// lets go the text's memory is freed (a remembered read would keep it
-    /// allocated behind the body's weak reference).
+    /// The holder of the `DocText` is where the text is shared from; once
+    /// it lets go the text's memory is freed.
     pub fn of(doc: &Document) -> Self {
-        match doc.body.text_once() {
+        match doc.body.text() {
             Ok(text) => Self::new(&doc.id, text, None),
-            Err(e) => Self::new(&doc.id, notice(&e), Some(e)),
+            Err(e) => Self::new(&doc.id, e.notice(), Some(e)),
         }
     }
 
@@ -54,19 +52,6 @@ impl DocText {
     pub fn get(&self, range: Range<usize>) -> Option<&str> {
         self.text.get(range)
     }
-}
-
-/// The one-line "⚠ path: reason" notice shown instead of a text that could
-/// not be read again (as [`Document::text`] makes it).
-pub fn notice(e: &TextError) -> Arc<str> {
-    Arc::from(sanitize::sanitize(format!("⚠ {e}")).text.replace('\n', " "))
-}
-
-/// The text of `doc` for a pass that reads it once and drops it (the body
-/// does not remember the read, see `Body::text_once`); a notice when it
-/// cannot be read again.
-pub fn text_once(doc: &Document) -> Arc<str> {
-    doc.body.text_once().unwrap_or_else(|e| notice(&e))
 }
 
 #[cfg(test)]
@@ -94,7 +79,6 @@ mod tests {
         std::fs::remove_file(&p).unwrap();
         let t = DocText::of(&d);
         assert_eq!(t.text, d.text(), "the notice of Document::text");
-        assert_eq!(text_once(&d), d.text());
         assert!(t.text.starts_with('⚠'), "{}", t.text);
         assert_eq!(t.unreadable.unwrap().path, p);
         assert_eq!(t.paragraphs.len(), 1);

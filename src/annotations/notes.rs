@@ -99,7 +99,7 @@ pub fn rows(
             // one read of the text for all its new annotations
             let text = match open.filter(|t| t.id == doc.id) {
                 Some(t) => Arc::clone(&t.text),
-                None => super::doc_text::text_once(doc),
+                None => doc.text(),
             };
             let anchorer = Anchorer::new(&text);
             for a in anns {

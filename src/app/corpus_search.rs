@@ -65,14 +65,10 @@ impl fmt::Debug for ShownTexts {
 }
 
 /// The text of `doc`, read now, or the notice saying why it cannot be.
-/// The read is not remembered by the document (`Body::text_once`): the
-/// popup holds the text while it shows it, and a remembered read would
-/// keep the text allocated after that (see `Body::text_once`).
+/// The popup holds the text while it shows it; once it lets go the text's
+/// memory is freed.
 fn read_shown(doc: &Document) -> ShownText {
-    doc.body.text_once().map_err(|e| {
-        let notice = crate::corpus::sanitize::sanitize(format!("⚠ {e}")).text;
-        Arc::from(notice.replace('\n', " "))
-    })
+    doc.body.text().map_err(|e| e.notice())
 }
 
 /// The hits of one document in the popup.
@@ -394,7 +390,7 @@ impl App {
     /// it was indexed). Reads the text: for tests and one-off uses.
     pub fn hit_range(&self, key: DocKey, hit: &KeyHit) -> Option<(usize, Range<usize>)> {
         let i = self.doc_index(key)?;
-        let text = self.corpus.docs.get(i)?.body.text_once().ok()?;
+        let text = self.corpus.docs.get(i)?.body.text().ok()?;
         Some((i, hit.locate(&text)?))
     }
 

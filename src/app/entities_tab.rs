@@ -534,7 +534,7 @@ pub(super) fn one_line(s: &str) -> String {
 /// The KWIC line of a document's first mention, or why its text cannot be
 /// read (one line, no control characters).
 pub(super) fn doc_kwic(doc: &crate::corpus::Document, r: &Range<usize>) -> String {
-    match doc.body.text_once() {
+    match doc.body.text() {
         Ok(text) => kwic(&text, r),
         Err(e) => one_line(&format!("⚠ {}", e.reason)).replace(char::is_control, " "),
     }

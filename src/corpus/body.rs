@@ -7,7 +7,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::Arc;
 
 use super::build::clean_text;
 use super::decode;
@@ -27,8 +27,6 @@ struct OnDisk {
     path: Box<Path>,
     len: usize,
     hash: u64,
-    /// The last text read, while someone still holds it.
-    cache: Mutex<Option<Weak<str>>>,
 }
 
 /// The text of a file could not be read back as the loader saw it.
@@ -38,6 +36,15 @@ pub struct TextError {
     pub path: PathBuf,
     /// What went wrong, for the user.
     pub reason: String,
+}
+
+impl TextError {
+    /// The one-paragraph notice shown instead of the text ("⚠ path:
+    /// reason"), safe for the terminal whatever the path holds.
+    pub fn notice(&self) -> Arc<str> {
+        let notice = super::sanitize::sanitize(format!("⚠ {self}")).text;
+        Arc::from(notice.replace('\n', " "))
+    }
 }
 
 impl fmt::Display for TextError {
@@ -59,7 +66,6 @@ impl Body {
             path: path.into_boxed_path(),
             len: text.len(),
             hash: fingerprint(text),
-            cache: Mutex::new(None),
         })))
     }
 
@@ -84,40 +90,15 @@ impl Body {
     /// The text: the kept one, or the file read, decoded and cleaned again.
     /// Fails when the file cannot be read or no longer holds the text the
     /// loader read from it.
+    ///
+    /// Every call reads the file: nothing is remembered, so a text's memory
+    /// is freed as soon as its last holder drops it (a scan of the corpus
+    /// never leaves the texts allocated). Code that uses a text more than
+    /// once holds the `Arc` (the reader holds the open document's).
     pub fn text(&self) -> Result<Arc<str>, TextError> {
-        let d = match &self.0 {
-            Inner::Kept(t) => return Ok(Arc::clone(t)),
-            Inner::Disk(d) => d,
-        };
-        let mut cache = d.cache.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(t) = cache.as_ref().and_then(Weak::upgrade) {
-            return Ok(t);
-        }
-        let t = read_again(&d.path, d.len, d.hash)?;
-        *cache = Some(Arc::downgrade(&t));
-        Ok(t)
-    }
-}
-
-impl Body {
-    /// The text as [`Body::text`] gives it (the same `Arc` while someone
-    /// holds it), except that a text read here is not remembered: for
-    /// scans that read every document once (the indexes). The cache's weak
-    /// reference would keep each text's allocation (an `Arc<str>` holds its
-    /// bytes inline) until the document is read again or dropped, so a scan
-    /// through `text` leaves the whole corpus allocated.
-    pub fn text_once(&self) -> Result<Arc<str>, TextError> {
-        let d = match &self.0 {
-            Inner::Kept(t) => return Ok(Arc::clone(t)),
-            Inner::Disk(d) => d,
-        };
-        let held = {
-            let cache = d.cache.lock().unwrap_or_else(|e| e.into_inner());
-            cache.as_ref().and_then(Weak::upgrade)
-        };
-        match held {
-            Some(t) => Ok(t),
-            None => read_again(&d.path, d.len, d.hash),
+        match &self.0 {
+            Inner::Kept(t) => Ok(Arc::clone(t)),
+            Inner::Disk(d) => read_again(&d.path, d.len, d.hash),
         }
     }
 }
@@ -232,37 +213,34 @@ mod tests {
     }
 
     #[test]
-    fn a_held_text_is_shared_not_read_again() {
+    fn every_read_is_fresh_and_nothing_keeps_a_text() {
         let dir = tempfile::tempdir().unwrap();
         let p = write(dir.path(), "a.txt", "نص\n".as_bytes());
         let b = Body::on_disk(p.clone(), "نص\n");
         let first = b.text().unwrap();
+        assert_eq!(&*first, "نص\n");
+        // No reference is kept: dropping the last `Arc` frees the text.
+        assert_eq!((Arc::strong_count(&first), Arc::weak_count(&first)), (1, 0));
+        let second = b.text().unwrap();
+        assert!(!Arc::ptr_eq(&first, &second), "read again");
         std::fs::remove_file(&p).unwrap();
-        assert!(Arc::ptr_eq(&first, &b.text().unwrap()));
-        drop(first);
         let e = b.text().unwrap_err();
         assert_eq!(e.path, p);
         assert!(e.reason.starts_with("cannot be read again"), "{e}");
+        assert_eq!(&*first, "نص\n", "a held text stays as it was read");
+        assert_eq!(&*Body::kept("x").text().unwrap(), "x");
     }
 
     #[test]
-    fn a_text_read_once_is_not_remembered_and_nothing_keeps_its_memory() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = write(dir.path(), "a.txt", "نص\n".as_bytes());
-        let b = Body::on_disk(p.clone(), "نص\n");
-        let once = b.text_once().unwrap();
-        assert_eq!(&*once, "نص\n");
-        // No weak reference: dropping the last `Arc` frees the text.
-        assert_eq!(Arc::weak_count(&once), 0);
-        let shared = b.text().unwrap();
-        assert!(!Arc::ptr_eq(&once, &shared), "read again, not remembered");
-        assert_eq!(Arc::weak_count(&shared), 1);
-        // A held text is handed out without reading.
-        std::fs::remove_file(&p).unwrap();
-        assert!(Arc::ptr_eq(&shared, &b.text_once().unwrap()));
-        drop(shared);
-        assert!(b.text_once().is_err());
-        assert_eq!(&*Body::kept("x").text_once().unwrap(), "x");
+    fn the_notice_says_where_and_why_without_control_characters() {
+        let e = TextError {
+            path: PathBuf::from("/tmp/a\u{1b}[2J\nb.txt"),
+            reason: "changed on disk since it was loaded".into(),
+        };
+        let n = e.notice();
+        assert!(n.starts_with("⚠ /tmp/a"), "{n}");
+        assert!(n.ends_with(": changed on disk since it was loaded"), "{n}");
+        assert!(!n.chars().any(char::is_control), "{n:?}");
     }
 
     #[test]

@@ -83,12 +83,10 @@ impl Document {
 
     /// The text (decoded, sanitised, NFC). A text read from disk that can no
     /// longer be read as loaded is replaced by a one-paragraph notice saying
-    /// why ([`Document::load_text`] tells the two apart).
+    /// why ([`Document::load_text`] tells the two apart). A text on disk is
+    /// read at each call ([`Body::text`]): hold it where it is used twice.
     pub fn text(&self) -> std::sync::Arc<str> {
-        self.load_text().unwrap_or_else(|e| {
-            let notice = format!("⚠ {e}");
-            std::sync::Arc::from(sanitize::sanitize(notice).text.replace('\n', " "))
-        })
+        self.load_text().unwrap_or_else(|e| e.notice())
     }
 
     /// The text, or why it could not be read again from its file.

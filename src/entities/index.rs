@@ -139,7 +139,7 @@ pub fn build_index(ex: &Extractor, docs: &[Document], cancel: &AtomicBool) -> Op
         if cancel.load(Ordering::Relaxed) {
             return None;
         }
-        match doc.body.text_once() {
+        match doc.body.text() {
             Ok(text) => {
                 bytes += text.len();
                 add_document(ex, d, &text, &mut map);

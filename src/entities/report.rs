@@ -129,7 +129,7 @@ pub fn run_entities(paths: &[PathBuf], json: bool, data_dir: &Path) -> Result<()
     let mut reports = 0;
     // One text at a time: read, report, drop.
     for d in &corpus.docs {
-        let text = match d.body.text_once() {
+        let text = match d.body.text() {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("skipped {e}");

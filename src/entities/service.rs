@@ -196,7 +196,7 @@ fn build(
             }
             let d = next.fetch_add(1, Ordering::Relaxed);
             let Some(body) = bodies.get(d) else { break };
-            match body.text_once() {
+            match body.text() {
                 Ok(text) => {
                     add_document(ex, d, &text, &mut part.map);
                     part.bytes += text.len();

@@ -156,9 +156,8 @@ fn grep_corpus(corpus: corpus::Corpus, q: &Query) -> (Vec<GrepRow>, Vec<Skipped>
         .docs
         .par_iter()
         .map(|d| {
-            // not remembered by the document: a remembered read would keep
-            // every text allocated until the corpus is dropped
-            let text = d.body.text_once().map_err(|e| Skipped {
+            // read here and dropped after its rows are made
+            let text = d.body.text().map_err(|e| Skipped {
                 path: e.path.clone(),
                 reason: e.reason,
             })?;

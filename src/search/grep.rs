@@ -53,7 +53,7 @@ pub trait HasText: Sync {
 /// documents after it stay aligned.
 impl HasText for Document {
     fn text(&self) -> impl std::ops::Deref<Target = str> + '_ {
-        self.body.text_once().unwrap_or_else(|_| Arc::from(""))
+        self.body.text().unwrap_or_else(|_| Arc::from(""))
     }
 
     fn text_len(&self) -> usize {
@@ -64,7 +64,7 @@ impl HasText for Document {
 /// As for [`Document`]: an unreadable or changed file is an empty text.
 impl HasText for Body {
     fn text(&self) -> impl std::ops::Deref<Target = str> + '_ {
-        Body::text_once(self).unwrap_or_else(|_| Arc::from(""))
+        Body::text(self).unwrap_or_else(|_| Arc::from(""))
     }
 
     fn text_len(&self) -> usize {

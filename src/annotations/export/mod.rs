@@ -121,7 +121,7 @@ pub fn collect<'a>(docs: &'a [Document], set: &'a AnnotationSet) -> Collected<'a
         let Some(anns) = by_doc.get(doc.id.as_str()) else {
             continue;
         };
-        let text = super::doc_text::text_once(doc);
+        let text = doc.text();
         let anchorer = Anchorer::new(&text);
         let mut entries: Vec<Entry> = anns
             .iter()
