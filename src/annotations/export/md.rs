@@ -30,7 +30,7 @@ pub fn render(c: &Collected) -> String {
         }
     }
     if !c.missing.is_empty() {
-        out.push_str("\n## Orphans (document not in the corpus)\n");
+        out.push_str("\n## Orphans (document not in the corpus or no longer readable)\n");
         for a in &c.missing {
             let doc = format!(" · `{}`", a.doc());
             item(&mut out, a, &a.target.quote.exact, "orphan", &doc);

@@ -18,7 +18,7 @@ use super::anchor::{Anchor, AnchorState, Anchorer};
 use super::model::Annotation;
 use super::set::AnnotationSet;
 use super::store::{write_atomic, Store};
-use crate::corpus::Document;
+use crate::corpus::{Document, TextError};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -83,8 +83,11 @@ pub struct DocEntries<'a> {
 pub struct Collected<'a> {
     /// Documents that have annotations, in corpus order.
     pub docs: Vec<DocEntries<'a>>,
-    /// Annotations whose document is not in the corpus.
+    /// Annotations whose document is not in the corpus, or whose text can
+    /// no longer be read as it was loaded (orphans with their stored quote).
     pub missing: Vec<&'a Annotation>,
+    /// Annotated documents whose file changed or vanished since loading.
+    pub unreadable: Vec<TextError>,
 }
 
 impl Collected<'_> {
@@ -110,18 +113,28 @@ impl Collected<'_> {
 }
 
 /// Anchors the annotations of `set` in `docs`, reading the text of each
-/// annotated document once (and no other).
+/// annotated document once (and no other). The annotations of a document
+/// whose text can no longer be read as loaded are orphans (its notice is
+/// not a text to quote, nor to write out as the document's).
 pub fn collect<'a>(docs: &'a [Document], set: &'a AnnotationSet) -> Collected<'a> {
     let mut out = Collected::default();
     let mut by_doc: HashMap<&str, Vec<&Annotation>> = HashMap::new();
     for a in set.items() {
         by_doc.entry(a.doc()).or_default().push(a);
     }
+    let mut unreadable: HashSet<&str> = HashSet::new();
     for doc in docs {
         let Some(anns) = by_doc.get(doc.id.as_str()) else {
             continue;
         };
-        let text = doc.text();
+        let text = match doc.load_text() {
+            Ok(t) => t,
+            Err(e) => {
+                out.unreadable.push(e);
+                unreadable.insert(doc.id.as_str());
+                continue;
+            }
+        };
         let anchorer = Anchorer::new(&text);
         let mut entries: Vec<Entry> = anns
             .iter()
@@ -147,7 +160,7 @@ pub fn collect<'a>(docs: &'a [Document], set: &'a AnnotationSet) -> Collected<'a
     out.missing = set
         .items()
         .iter()
-        .filter(|a| !ids.contains(a.doc()))
+        .filter(|a| !ids.contains(a.doc()) || unreadable.contains(a.doc()))
         .collect();
     out
 }
@@ -206,6 +219,9 @@ pub fn run_export(
         eprintln!("qari: {w}");
     }
     let c = collect(&corpus.docs, &store.set);
+    for e in &c.unreadable {
+        eprintln!("qari: skipped {e}");
+    }
     match out {
         None => print!("{}", render(format, &c)?),
         Some(dir) => {

@@ -242,7 +242,7 @@ fn markdown_groups_quotes_by_document() {
     assert!(md.contains("> الاجتماع سيُعقد يوم الخميس\n"));
     assert!(md.contains("**claim** · tags: موعد, to check · exact"));
     assert!(md.contains("\nوسطر ثان\n"));
-    assert!(md.contains("## Orphans (document not in the corpus)"));
+    assert!(md.contains("## Orphans (document not in the corpus or no longer readable)"));
     assert!(md.contains("> ستصل مساءً.\n> وأضاف\n"), "{md}");
 }
 
@@ -300,4 +300,32 @@ fn every_format_quotes_the_text_the_annotations_were_anchored_in() {
     write_to_dir(Format::Brat, &c, dir.path()).unwrap();
     let ann = std::fs::read_to_string(dir.path().join("a.ann")).unwrap();
     assert!(ann.contains("الخميس"), "{ann}");
+}
+
+#[test]
+fn a_file_gone_before_the_export_leaves_orphans_not_its_notice_as_text() {
+    let corpus = tempfile::tempdir().unwrap();
+    let p = corpus.path().join("a.txt");
+    std::fs::write(&p, TEXT_A).unwrap();
+    let loaded = crate::corpus::load(&[corpus.path().to_path_buf()]);
+    let d = &loaded.docs[0];
+    let mut set = AnnotationSet::default();
+    set.add(Annotation::new(&d.id, &d.text(), span(d, "الخميس"), "date"));
+    // the file changes before the export reads it
+    std::fs::write(&p, "نص آخر تماما.\n").unwrap();
+    let c = collect(&loaded.docs, &set);
+    assert!(c.docs.is_empty(), "no document text to quote or write");
+    assert_eq!((c.anchored(), c.orphans()), (0, 1));
+    assert_eq!(c.unreadable.len(), 1);
+    assert_eq!(c.unreadable[0].path, p);
+    for f in [Format::W3c, Format::Csv, Format::Md] {
+        let out = render(f, &c).unwrap();
+        assert!(out.contains("الخميس") && !out.contains('⚠'), "{f:?}: {out}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let written = write_to_dir(Format::Brat, &c, dir.path()).unwrap();
+    assert!(
+        !dir.path().join("a.txt").exists(),
+        "brat would hold the notice as the document's text: {written:?}"
+    );
 }
