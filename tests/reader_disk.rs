@@ -134,3 +134,39 @@ fn a_notice_replaces_a_cached_layout_of_the_text() {
     let after = draw(&a);
     assert!(after.contains('⚠') && !after.contains("NATO"), "{after}");
 }
+
+#[test]
+fn the_status_line_of_an_unreadable_file_holds_no_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "a\u{1b}]0;pwned\u{7}\u{1b}[2J.txt";
+    let p = dir.path().join(name);
+    std::fs::write(&p, A).unwrap();
+    std::fs::write(dir.path().join("b.txt"), B).unwrap();
+    let corpus = qari::corpus::load(&[dir.path().to_path_buf()]);
+    let mut a = App::new(corpus, LayoutOptions::default());
+    a.resize(100, 30);
+    open(&mut a, "b.txt");
+    std::fs::remove_file(&p).unwrap();
+    let id = a
+        .corpus
+        .docs
+        .iter()
+        .find(|d| d.id != "b.txt")
+        .unwrap()
+        .id
+        .clone();
+    open(&mut a, &id);
+    let msg = a.status.message.clone().unwrap_or_default();
+    assert!(msg.starts_with("text not shown: "), "{msg:?}");
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| qari::ui::render(f, &a)).unwrap();
+    let drawn = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect::<String>();
+    assert!(!drawn.chars().any(char::is_control), "{drawn:?}");
+    assert!(!msg.chars().any(char::is_control), "{msg:?}");
+}

@@ -161,11 +161,9 @@ impl App {
         if let Some(e) = &t.unreadable {
             // the reason first: a narrow status bar cuts the end
             let name = e.path.file_name().unwrap_or(e.path.as_os_str());
-            self.status.message = Some(format!(
-                "text not shown: {} — {}",
-                e.reason,
-                name.to_string_lossy()
-            ));
+            // a file name may hold control characters (the notice is sanitised too)
+            let name = name.to_string_lossy().replace(char::is_control, " ");
+            self.status.message = Some(format!("text not shown: {} — {name}", e.reason));
         }
         self.reader.stats = DocStats::of(&t);
         self.reader.text = Some(Arc::new(t));
