@@ -41,7 +41,9 @@ pub struct NoteRow {
 /// Where annotations were found, by (annotation id, modified): the range,
 /// the state and the passage. A document's text is read only for
 /// annotations it has not seen, so the Notes tab does not read the annotated
-/// documents again on every change of scope, filter or corpus.
+/// documents again on every change of scope, filter or corpus. Annotations
+/// of a text that could not be read again are not remembered (they are
+/// orphans until it can be).
 #[derive(Debug, Default)]
 pub struct Anchored(HashMap<(String, Timestamp), Found>);
 
@@ -95,28 +97,41 @@ pub fn rows(
             continue;
         };
         let key = |a: &Annotation| (a.id.clone(), a.modified);
+        let mut unread = false;
         if anns.iter().any(|a| !anchored.0.contains_key(&key(a))) {
             // one read of the text for all its new annotations
             let text = match open.filter(|t| t.id == doc.id) {
-                Some(t) => Arc::clone(&t.text),
-                None => doc.text(),
+                Some(t) => t.unreadable.is_none().then(|| Arc::clone(&t.text)),
+                None => doc.load_text().ok(),
             };
-            let anchorer = Anchorer::new(&text);
-            for a in anns {
-                anchored.0.entry(key(a)).or_insert_with(|| {
-                    let anchor = anchorer.anchor(&a.target);
-                    let quote = match &anchor.range {
-                        Some(r) => text[r.clone()].to_string(),
-                        None => a.target.quote.exact.clone(),
-                    };
-                    Found {
-                        range: anchor.range,
-                        state: anchor.state,
-                        quote,
+            // A text that cannot be read again leaves its annotations
+            // orphans for now, not remembered: the file may come back.
+            match text {
+                Some(text) => {
+                    let anchorer = Anchorer::new(&text);
+                    for a in anns {
+                        anchored.0.entry(key(a)).or_insert_with(|| {
+                            let anchor = anchorer.anchor(&a.target);
+                            let quote = match &anchor.range {
+                                Some(r) => text[r.clone()].to_string(),
+                                None => a.target.quote.exact.clone(),
+                            };
+                            Found {
+                                range: anchor.range,
+                                state: anchor.state,
+                                quote,
+                            }
+                        });
                     }
-                });
+                }
+                None => unread = true,
             }
         }
+        let orphan = |a: &Annotation| Found {
+            range: None,
+            state: AnchorState::Orphan,
+            quote: a.target.quote.exact.clone(),
+        };
         let mut rows: Vec<NoteRow> = anns
             .iter()
             .filter_map(|a| {
@@ -124,7 +139,11 @@ pub fn rows(
                     range,
                     state,
                     quote,
-                } = anchored.0.get(&key(a))?.clone();
+                } = match anchored.0.get(&key(a)) {
+                    Some(f) => f.clone(),
+                    None if unread => orphan(a),
+                    None => return None,
+                };
                 Some(NoteRow {
                     doc: i,
                     id: a.id.clone(),
@@ -228,6 +247,17 @@ mod tests {
         let now = rows(&docs, &set, (None, ""), None, &mut memo);
         assert_eq!(now[0], first[0]);
         assert_eq!(now[1].state, AnchorState::Orphan);
+        // the file back as it was loaded: what was not found in its notice
+        // is looked for in its text
+        std::fs::write(&p, "قال أحمد إن الاجتماع انتهى. ثم غادر.\n").unwrap();
+        let mut set = AnnotationSet::default();
+        set.add(Annotation::new(&docs[0].id, "قال أحمد إن", 0..6, "place"));
+        std::fs::remove_file(&p).unwrap();
+        let gone = rows(&docs, &set, (None, ""), None, &mut memo);
+        assert_eq!(gone[0].state, AnchorState::Orphan);
+        std::fs::write(&p, "قال أحمد إن الاجتماع انتهى. ثم غادر.\n").unwrap();
+        let back = rows(&docs, &set, (None, ""), None, &mut memo);
+        assert_eq!(back[0].state, AnchorState::Exact, "{back:?}");
     }
 
     #[test]
