@@ -101,6 +101,17 @@ fn a_changed_or_vanished_file_shows_a_notice_and_is_not_annotated() {
     std::fs::write(&b, "نص آخر تماما.\n").unwrap();
     open(&mut a, "b.txt");
     assert_notice(&a, &b, "changed on disk since it was loaded");
+    // the Info tab counts the text as loaded, not the notice
+    let field = |name: &str| {
+        a.info_rows().into_iter().find_map(|r| match r {
+            InfoRow::Field(n, v) if n == name => Some(v),
+            _ => None,
+        })
+    };
+    assert_eq!(field("Bytes"), Some(B.len().to_string()));
+    for name in ["Words", "Chars", "Paras", "Sents"] {
+        assert_eq!(field(name), None, "{name} of the notice");
+    }
     assert_eq!(a.focus, Pane::Reader);
     // labels, the form and a selection's label are refused with a message
     for seq in ["1", "v 2", "a"] {

@@ -125,14 +125,17 @@ impl App {
             }
             if let Some(t) = self.open_text() {
                 if let Some(e) = &t.unreadable {
+                    // the notice is not the document: only its loaded size is known
                     rows.push(InfoRow::Warning(format!("text not shown: {}", e.reason)));
+                    rows.push(InfoRow::Field("Bytes", self.count(doc.body.len())));
+                } else {
+                    let stats = self.open_doc_stats().unwrap_or_default();
+                    rows.push(InfoRow::Field("Words", self.count(stats.words)));
+                    rows.push(InfoRow::Field("Chars", self.count(stats.chars)));
+                    rows.push(InfoRow::Field("Bytes", self.count(t.text.len())));
+                    rows.push(InfoRow::Field("Paras", self.count(t.paragraphs.len())));
+                    rows.push(InfoRow::Field("Sents", self.count(t.sentences.len())));
                 }
-                let stats = self.open_doc_stats().unwrap_or_default();
-                rows.push(InfoRow::Field("Words", self.count(stats.words)));
-                rows.push(InfoRow::Field("Chars", self.count(stats.chars)));
-                rows.push(InfoRow::Field("Bytes", self.count(t.text.len())));
-                rows.push(InfoRow::Field("Paras", self.count(t.paragraphs.len())));
-                rows.push(InfoRow::Field("Sents", self.count(t.sentences.len())));
             }
             rows.push(InfoRow::Field(
                 "Lines",
