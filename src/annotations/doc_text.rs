@@ -1,7 +1,8 @@
 //! The text of one document, read once and split once: what the reader,
 //! the cursor, the selection and the anchoring of the open document work
-//! on. Holding it keeps the document's text shared (a text read from disk is
-//! not read again while a `DocText` holds it).
+//! on. Code that has the `DocText` uses its text instead of reading the
+//! file again (every `Body::text` call reads the file: nothing else
+//! remembers a read).
 
 use std::ops::Range;
 use std::sync::Arc;
