@@ -5,6 +5,7 @@
 //! read, decoded and cleaned again when it is opened or indexed, exactly as
 //! the loader did, and checked against what the loader saw.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -98,7 +99,30 @@ impl Body {
     pub fn text(&self) -> Result<Arc<str>, TextError> {
         match &self.0 {
             Inner::Kept(t) => Ok(Arc::clone(t)),
-            Inner::Disk(d) => read_again(&d.path, d.len, d.hash),
+            Inner::Disk(d) => {
+                let bytes = std::fs::read(&d.path).map_err(|e| unreadable(&d.path, e))?;
+                checked(d, &bytes).map(|text| Arc::from(&*text))
+            }
+        }
+    }
+
+    /// Calls `f` with the text, as [`Body::text`] returns it (same checks,
+    /// same errors), without making an `Arc` of it: a file is read into
+    /// `buf`, which the caller reuses between documents (one per worker
+    /// thread), and a text that needed no cleaning is lent straight from
+    /// it. For scans that use each text once (the indexes).
+    pub fn with_text<R>(
+        &self,
+        buf: &mut Vec<u8>,
+        f: impl FnOnce(&str) -> R,
+    ) -> Result<R, TextError> {
+        match &self.0 {
+            Inner::Kept(t) => Ok(f(t)),
+            Inner::Disk(d) => {
+                let bytes =
+                    super::load::read_into(&d.path, buf).map_err(|e| unreadable(&d.path, e))?;
+                checked(d, bytes).map(|text| f(&text))
+            }
         }
     }
 }
@@ -136,18 +160,26 @@ impl PartialEq for Body {
 
 impl Eq for Body {}
 
-fn read_again(path: &Path, len: usize, hash: u64) -> Result<Arc<str>, TextError> {
-    let err = |reason: String| TextError {
+fn unreadable(path: &Path, e: std::io::Error) -> TextError {
+    TextError {
         path: path.to_path_buf(),
+        reason: format!("cannot be read again: {e}"),
+    }
+}
+
+/// The text of a file's `bytes`, decoded and cleaned as the loader did, if
+/// it is the one the loader saw.
+fn checked<'b>(d: &OnDisk, bytes: &'b [u8]) -> Result<Cow<'b, str>, TextError> {
+    let err = |reason: String| TextError {
+        path: d.path.to_path_buf(),
         reason,
     };
-    let bytes = std::fs::read(path).map_err(|e| err(format!("cannot be read again: {e}")))?;
-    let (text, mut notes) = decode::decode_cow(&bytes).map_err(err)?;
+    let (text, mut notes) = decode::decode_cow(bytes).map_err(err)?;
     let text = clean_text(text, &mut notes);
-    if text.len() != len || fingerprint(&text) != hash {
+    if text.len() != d.len || fingerprint(&text) != d.hash {
         return Err(err("changed on disk since it was loaded".into()));
     }
-    Ok(Arc::from(&*text))
+    Ok(text)
 }
 
 /// A fast 64-bit fingerprint of a text (not cryptographic: it tells an

@@ -157,6 +157,55 @@ fn every_fixture_kind_is_read_again_as_the_general_path_loads_it() {
     assert_eq!(kinds.into_iter().collect::<Vec<_>>().join(" "), want);
 }
 
+#[test]
+fn with_text_lends_what_text_returns_for_every_fixture_kind_and_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fixtures = fixtures();
+    for (name, bytes) in &fixtures {
+        std::fs::write(tmp.path().join(name), bytes).unwrap();
+    }
+    let corpus = load(&[tmp.path().to_path_buf()]);
+    let kinds: std::collections::BTreeSet<&str> = corpus
+        .docs
+        .iter()
+        .filter_map(|d| d.id.split(['-', '.']).nth(1))
+        .collect();
+    let want = "bidi bom bomin c1 cp1256 cr crlf damaged esc marks nfd tabs utf16 utf8";
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>().join(" "), want);
+    // One buffer for all, longest files first: a shorter file read after a
+    // longer one must not see the longer one's bytes.
+    let mut docs: Vec<&Document> = corpus.docs.iter().collect();
+    docs.sort_by_key(|d| std::cmp::Reverse(d.body.len()));
+    let mut buf = Vec::new();
+    let lent = |d: &Document, buf: &mut Vec<u8>| d.body.with_text(buf, str::to_string);
+    for doc in &docs {
+        let want = doc.body.text().expect("read again");
+        assert_eq!(lent(doc, &mut buf).as_deref(), Ok(&*want), "{}", doc.id);
+    }
+    // The same errors: a file changed (same length too) and a file deleted.
+    let (changed, deleted) = (docs[0], docs[1]);
+    let mut bytes = std::fs::read(changed.path.as_ref().unwrap()).unwrap();
+    let last = bytes.iter().rposition(u8::is_ascii_alphabetic).unwrap();
+    bytes[last] ^= 0x20;
+    std::fs::write(changed.path.as_ref().unwrap(), bytes).unwrap();
+    std::fs::remove_file(deleted.path.as_ref().unwrap()).unwrap();
+    for doc in [changed, deleted] {
+        let want = doc.body.text().unwrap_err();
+        assert_eq!(lent(doc, &mut buf).unwrap_err(), want, "{}", doc.id);
+    }
+    assert_eq!(
+        lent(changed, &mut buf).unwrap_err().reason,
+        "changed on disk since it was loaded"
+    );
+    assert!(lent(deleted, &mut buf)
+        .unwrap_err()
+        .reason
+        .starts_with("cannot be read again: "));
+    // Kept texts are lent as they are.
+    let kept = Document::from_text("k", "نص");
+    assert_eq!(lent(&kept, &mut buf).as_deref(), Ok("نص"));
+}
+
 pub(super) fn seed_piece() -> impl Strategy<Value = String> {
     (0..EMBEDDED_SEEDS.len(), 0usize..4000, 0usize..300).prop_map(|(i, at, len)| {
         let s = seeds()[i];

@@ -231,6 +231,13 @@ fn read_bytes<'a>(source: &FileSource, buf: &'a mut Vec<u8>) -> std::io::Result<
         FileSource::Embedded(b) => return Ok(b),
         FileSource::Disk(p) => p,
     };
+    read_into(p, buf)
+}
+
+/// Reads the file at `p` into `buf` (reused between files: opened and read
+/// to its end, no stat, the buffer grown but never zeroed again) and returns
+/// the bytes read.
+pub(super) fn read_into<'a>(p: &Path, buf: &'a mut Vec<u8>) -> std::io::Result<&'a [u8]> {
     let mut f = std::fs::File::open(p)?;
     if buf.len() < READ_BUF {
         buf.resize(READ_BUF, 0);

@@ -135,15 +135,17 @@ pub fn build_index(ex: &Extractor, docs: &[Document], cancel: &AtomicBool) -> Op
     let mut map: FxHashMap<EntityKey, Vec<DocCount>> = FxHashMap::default();
     let mut bytes = 0;
     let mut unreadable = Unreadable::default();
+    let mut buf = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         if cancel.load(Ordering::Relaxed) {
             return None;
         }
-        match doc.body.text() {
-            Ok(text) => {
-                bytes += text.len();
-                add_document(ex, d, &text, &mut map);
-            }
+        let read = doc.body.with_text(&mut buf, |text| {
+            add_document(ex, d, text, &mut map);
+            text.len()
+        });
+        match read {
+            Ok(len) => bytes += len,
             Err(e) => unreadable.note(e),
         }
     }

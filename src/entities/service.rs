@@ -170,8 +170,8 @@ impl IndexService {
 }
 
 /// Indexes `bodies` on `threads` threads: each takes the next document,
-/// reads its text, extracts and drops it, so at most `threads` texts are
-/// held at once (more only if someone else holds them). A text that cannot
+/// reads its text into the worker's buffer and extracts, so at most
+/// `threads` texts are held at once. A text that cannot
 /// be read again counts as empty. Reports `(done, total)` bytes (the
 /// lengths the loader saw) about once per percent; `None` when `cancel`
 /// was set.
@@ -190,17 +190,19 @@ fn build(
     let merged: Mutex<Parts> = Mutex::default();
     let work = || {
         let mut part = Parts::default();
+        let mut buf = Vec::new();
         loop {
             if cancel.load(Ordering::Relaxed) {
                 return;
             }
             let d = next.fetch_add(1, Ordering::Relaxed);
             let Some(body) = bodies.get(d) else { break };
-            match body.text() {
-                Ok(text) => {
-                    add_document(ex, d, &text, &mut part.map);
-                    part.bytes += text.len();
-                }
+            let read = body.with_text(&mut buf, |text| {
+                add_document(ex, d, text, &mut part.map);
+                text.len()
+            });
+            match read {
+                Ok(len) => part.bytes += len,
                 Err(e) => part.unreadable.note(e),
             }
             let before = done.fetch_add(body.len(), Ordering::Relaxed);

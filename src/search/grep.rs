@@ -45,6 +45,13 @@ pub trait HasText: Sync {
     fn text_len(&self) -> usize {
         self.text().len()
     }
+
+    /// Calls `f` with the text; types whose text is read from disk read it
+    /// into `buf`, reused between documents, instead of a new allocation.
+    fn with_text<R>(&self, buf: &mut Vec<u8>, mut f: impl FnMut(&str) -> R) -> R {
+        let _ = buf;
+        f(&self.text())
+    }
 }
 
 /// A document read from disk that can no longer be read as it was loaded
@@ -59,6 +66,10 @@ impl HasText for Document {
     fn text_len(&self) -> usize {
         self.body.len()
     }
+
+    fn with_text<R>(&self, buf: &mut Vec<u8>, mut f: impl FnMut(&str) -> R) -> R {
+        self.body.with_text(buf, &mut f).unwrap_or_else(|_| f(""))
+    }
 }
 
 /// As for [`Document`]: an unreadable or changed file is an empty text.
@@ -69,6 +80,10 @@ impl HasText for Body {
 
     fn text_len(&self) -> usize {
         self.len()
+    }
+
+    fn with_text<R>(&self, buf: &mut Vec<u8>, mut f: impl FnMut(&str) -> R) -> R {
+        Body::with_text(self, buf, &mut f).unwrap_or_else(|_| f(""))
     }
 }
 
@@ -137,7 +152,7 @@ pub struct KeyDocHits {
 }
 
 /// Folded byte keys of a corpus, for word search.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GrepIndex {
     key: Vec<u8>,
     /// `starts[i]` is where document i's key begins; one more entry at the end.
@@ -182,18 +197,21 @@ impl GrepIndex {
         let parts: Vec<(GrepIndex, Kept)> = docs
             .par_chunks(CHUNK_DOCS)
             .enumerate()
-            .map(|(c, chunk)| {
+            // A read buffer reused for every file of a run of chunks (rayon
+            // makes one per piece of split work, a few per thread).
+            .map_init(Vec::new, |buf, (c, chunk)| {
                 let mut part = GrepIndex::default();
                 let mut kept = Vec::new();
                 let bytes: usize = chunk.iter().map(HasText::text_len).sum();
                 part.key.reserve(bytes * 6 / 10);
                 for (i, d) in chunk.iter().enumerate() {
-                    let text = d.text();
-                    let from = part.key.len();
-                    push_key_every(&text, &mut part.key, &mut part.cps, INDEX_CHECKPOINT_EVERY);
-                    if keep && memchr::memchr(OTHER_WORD, &part.key[from..]).is_some() {
-                        kept.push((first + c * CHUNK_DOCS + i, Arc::from(&*text)));
-                    }
+                    d.with_text(buf, |text| {
+                        let from = part.key.len();
+                        push_key_every(text, &mut part.key, &mut part.cps, INDEX_CHECKPOINT_EVERY);
+                        if keep && memchr::memchr(OTHER_WORD, &part.key[from..]).is_some() {
+                            kept.push((first + c * CHUNK_DOCS + i, Arc::from(text)));
+                        }
+                    });
                     part.key.push(b'\n');
                     part.starts.push(part.key.len());
                     part.cp_starts.push(part.cps.len());
