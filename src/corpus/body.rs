@@ -99,10 +99,7 @@ impl Body {
     pub fn text(&self) -> Result<Arc<str>, TextError> {
         match &self.0 {
             Inner::Kept(t) => Ok(Arc::clone(t)),
-            Inner::Disk(d) => {
-                let bytes = std::fs::read(&d.path).map_err(|e| unreadable(&d.path, e))?;
-                checked(d, &bytes).map(|text| Arc::from(&*text))
-            }
+            Inner::Disk(_) => self.with_text(&mut Vec::new(), |t| Arc::from(t)),
         }
     }
 

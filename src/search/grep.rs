@@ -60,15 +60,15 @@ pub trait HasText: Sync {
 /// documents after it stay aligned.
 impl HasText for Document {
     fn text(&self) -> impl std::ops::Deref<Target = str> + '_ {
-        self.body.text().unwrap_or_else(|_| Arc::from(""))
+        HasText::text(&self.body)
     }
 
     fn text_len(&self) -> usize {
         self.body.len()
     }
 
-    fn with_text<R>(&self, buf: &mut Vec<u8>, mut f: impl FnMut(&str) -> R) -> R {
-        self.body.with_text(buf, &mut f).unwrap_or_else(|_| f(""))
+    fn with_text<R>(&self, buf: &mut Vec<u8>, f: impl FnMut(&str) -> R) -> R {
+        HasText::with_text(&self.body, buf, f)
     }
 }
 
